@@ -15,8 +15,10 @@
 
 pub mod error;
 pub mod method;
+pub mod hydraulics;
 pub mod pvt;
 pub mod units;
+pub mod wellbore;
 
 pub use error::{CoreError, CoreResult};
 pub use method::{MethodInfo, ParamRange, RangeWarning};

@@ -1,0 +1,1 @@
+//! Separator correction of gas gravity.

@@ -1,0 +1,1 @@
+//! Interfacial tension: gas-oil and gas-water.

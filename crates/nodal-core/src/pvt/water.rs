@@ -1,0 +1,1 @@
+//! Formation-water properties with salinity: FVF, solution gas, viscosity, density and compressibility.

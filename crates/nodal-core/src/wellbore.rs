@@ -1,0 +1,1 @@
+//! Wellbore geometry: deviation surveys, minimum-curvature trajectory and the flow path.
