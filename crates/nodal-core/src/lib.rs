@@ -21,4 +21,8 @@ pub mod units;
 pub mod wellbore;
 
 pub use error::{CoreError, CoreResult};
+
+/// Version of the engine. Results computed by a different engine version are never served
+/// from a cache for this one.
+pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 pub use method::{MethodInfo, ParamRange, RangeWarning};

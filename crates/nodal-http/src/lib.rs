@@ -1,1 +1,18 @@
-//! Nodal HTTP API.
+//! # nodal-http
+//!
+//! Nodal's HTTP API on actix-web: the application factory ([`build_app`]), configuration
+//! ([`settings`]), the single error mapping ([`error::ApiError`]), middleware and the OpenAPI
+//! document. `nodal-server` only wires these together.
+
+pub mod app;
+pub mod error;
+pub mod middleware;
+pub mod openapi;
+pub mod routes;
+pub mod settings;
+pub mod state;
+
+pub use app::{build_app, openapi};
+pub use error::ApiError;
+pub use settings::Settings;
+pub use state::AppState;

@@ -1,0 +1,164 @@
+//! The application factory: routes, middleware and error handling, wired from the state.
+
+use actix_cors::Cors;
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::http::header;
+use actix_web::middleware::{Compress, DefaultHeaders, from_fn};
+use actix_web::{App, HttpRequest, HttpResponse, web};
+use utoipa::OpenApi;
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::error::ApiError;
+use crate::middleware::{
+    DOCS_CSP, observe, security_headers, skip_small_bodies, strip_identity_marker,
+};
+use crate::openapi::ApiDoc;
+use crate::routes;
+use crate::settings::Settings;
+use crate::state::AppState;
+
+/// Registers every documented route. Used both to serve and to generate the OpenAPI document,
+/// so the document cannot miss a route.
+fn register(app: utoipa_actix_web::UtoipaApp<impl ServiceFactory<ServiceRequest, Config = (), Error = actix_web::Error, InitError = ()>>) -> utoipa_actix_web::UtoipaApp<impl ServiceFactory<ServiceRequest, Config = (), Error = actix_web::Error, InitError = ()>> {
+    app.service(routes::health::live)
+        .service(routes::health::ready)
+        .service(utoipa_actix_web::scope("/api/v1").service(routes::meta::index))
+}
+
+/// The OpenAPI document of every route.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let (_, api) = register(App::new().into_utoipa_app().openapi(ApiDoc::openapi())).split_for_parts();
+    api
+}
+
+/// Builds the actix application from the state. `nodal-server` runs it; tests drive it
+/// in-process.
+pub fn build_app(
+    state: AppState,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let settings = state.settings.clone();
+    let body_limit = settings.server.body_limit_bytes;
+    let (app, api) = register(
+        App::new()
+            .into_utoipa_app()
+            .openapi(ApiDoc::openapi())
+            .app_data(web::Data::new(state))
+            .app_data(json_config(body_limit))
+            .app_data(web::PayloadConfig::new(body_limit))
+            .app_data(web::PathConfig::default().error_handler(|err, _| {
+                ApiError::BadRequest(format!("invalid path parameter: {err}")).into()
+            }))
+            .app_data(web::QueryConfig::default().error_handler(|err, _| {
+                ApiError::BadRequest(format!("invalid query string: {err}")).into()
+            })),
+    )
+    .split_for_parts();
+
+    let app = if settings.docs_served() {
+        let api_json = api.clone();
+        app.route(
+            "/api/v1/openapi.json",
+            web::get().to(move || {
+                let api_json = api_json.clone();
+                async move { HttpResponse::Ok().json(api_json) }
+            }),
+        )
+        .service(
+            web::scope("")
+                .wrap(DefaultHeaders::new().add((header::CONTENT_SECURITY_POLICY, DOCS_CSP)))
+                .service(SwaggerUi::new("/docs/{_:.*}").url("/api/v1/openapi.json", api)),
+        )
+    } else {
+        app
+    };
+
+    app.default_service(web::to(not_found))
+        .wrap(from_fn(skip_small_bodies))
+        .wrap(Compress::default())
+        .wrap(from_fn(strip_identity_marker))
+        .wrap(cors(&settings))
+        .wrap(security_headers(
+            settings
+                .hsts_enabled()
+                .then_some(settings.security.hsts_max_age_secs),
+        ))
+        .wrap(from_fn(observe))
+}
+
+async fn not_found(req: HttpRequest) -> ApiError {
+    ApiError::NotFound(format!("no route for {} {}", req.method(), req.path()))
+}
+
+fn json_config(limit: usize) -> web::JsonConfig {
+    web::JsonConfig::default()
+        .limit(limit)
+        .error_handler(|err, _req| json_error(err).into())
+}
+
+/// Classifies a JSON body failure: too large (413), wrong media type (415), unreadable
+/// (400), or readable but of the wrong shape (422).
+fn json_error(err: actix_web::error::JsonPayloadError) -> ApiError {
+    use actix_web::error::JsonPayloadError as E;
+    match err {
+        E::Overflow { limit } | E::OverflowKnownLength { limit, .. } => ApiError::PayloadTooLarge(
+            format!("the request body is larger than the limit of {limit} bytes"),
+        ),
+        E::ContentType => {
+            ApiError::UnsupportedMediaType("send the body as application/json".into())
+        }
+        E::Deserialize(e) if e.is_data() => ApiError::Validation {
+            detail: format!("the body does not match the expected shape: {e}"),
+            errors: Vec::new(),
+        },
+        E::Deserialize(e) => ApiError::BadRequest(format!("the body is not valid JSON: {e}")),
+        E::Payload(e) => match e {
+            actix_web::error::PayloadError::Overflow => {
+                ApiError::PayloadTooLarge("the request body is larger than the limit".into())
+            }
+            other => ApiError::BadRequest(format!("the body could not be read: {other}")),
+        },
+        other => ApiError::BadRequest(other.to_string()),
+    }
+}
+
+fn cors(settings: &Settings) -> Cors {
+    let origins = &settings.cors.allowed_origins;
+    let mut cors = Cors::default()
+        .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
+        .allowed_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::ACCEPT,
+            header::IF_MATCH,
+            header::HeaderName::from_static("x-csrf-token"),
+            header::HeaderName::from_static("x-request-id"),
+        ])
+        .expose_headers([
+            header::ETAG,
+            header::RETRY_AFTER,
+            header::HeaderName::from_static("x-request-id"),
+            header::HeaderName::from_static("x-response-time"),
+        ])
+        .max_age(settings.cors.max_age_secs);
+    if origins.iter().any(|o| o == "*") {
+        cors = cors.allow_any_origin().send_wildcard();
+    } else {
+        for origin in origins {
+            cors = cors.allowed_origin(origin);
+        }
+    }
+    if settings.cors.allow_credentials {
+        cors = cors.supports_credentials();
+    }
+    cors
+}

@@ -1,0 +1,4 @@
+//! Route handlers, one module per area.
+
+pub mod health;
+pub mod meta;
