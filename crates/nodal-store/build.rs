@@ -4,4 +4,5 @@
 fn main() {
     println!("cargo:rerun-if-changed=../../migrations/sqlite");
     println!("cargo:rerun-if-changed=../../migrations/postgres");
+    println!("cargo:rerun-if-changed=tests/fixtures/failing_migrations");
 }

@@ -1,6 +1,7 @@
 //! The connection type shared by both backends, the r2d2 connection manager that
 //! opens and prepares connections, and slow-query logging.
 
+use std::fmt;
 use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -55,14 +56,34 @@ impl DbConnection {
 ///   `SET statement_timeout`.
 ///
 /// Every connection gets the slow-query logger.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct DbConnectionManager {
-    target: Target,
+    endpoint: Endpoint,
+    /// The URL without its password, for `Debug`.
+    redacted_url: String,
     sqlite_busy_timeout_ms: u64,
     statement_timeout_ms: u64,
     slow_query: Option<Duration>,
+}
+
+/// What `connect` opens.
+#[derive(Clone)]
+enum Endpoint {
+    SqliteFile(String),
+    SqliteMemory,
     /// The PostgreSQL URL with libpq parameters applied (contains the password).
-    postgres_url: Option<String>,
+    Postgres(String),
+}
+
+impl fmt::Debug for DbConnectionManager {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DbConnectionManager")
+            .field("url", &self.redacted_url)
+            .field("sqlite_busy_timeout_ms", &self.sqlite_busy_timeout_ms)
+            .field("statement_timeout_ms", &self.statement_timeout_ms)
+            .field("slow_query", &self.slow_query)
+            .finish()
+    }
 }
 
 impl DbConnectionManager {
@@ -72,32 +93,37 @@ impl DbConnectionManager {
     /// [`StoreError::Invalid`] for a bad URL, [`StoreError::Unavailable`] when the
     /// SQLite directory cannot be created.
     pub fn new(settings: &DatabaseSettings) -> Result<Self, StoreError> {
-        let target = settings.target()?;
-        let postgres_url = match &target {
-            Target::Postgres(url) => Some(postgres_connect_url(
-                url,
+        let endpoint = match settings.target()? {
+            Target::Postgres(url) => Endpoint::Postgres(postgres_connect_url(
+                &url,
                 settings.tls_mode,
                 settings.connect_timeout_secs,
             )),
             Target::SqliteFile(path) => {
-                create_parent_dir(path)?;
-                None
+                create_parent_dir(&path)?;
+                let path = path.to_str().ok_or_else(|| {
+                    StoreError::Invalid("sqlite path is not valid UTF-8".to_owned())
+                })?;
+                Endpoint::SqliteFile(path.to_owned())
             }
-            Target::SqliteMemory => None,
+            Target::SqliteMemory => Endpoint::SqliteMemory,
         };
         Ok(DbConnectionManager {
-            target,
+            endpoint,
+            redacted_url: settings.redacted_url(),
             sqlite_busy_timeout_ms: settings.sqlite_busy_timeout_ms,
             statement_timeout_ms: settings.statement_timeout_ms,
             slow_query: (settings.slow_query_ms > 0)
                 .then(|| Duration::from_millis(settings.slow_query_ms)),
-            postgres_url,
         })
     }
 
     /// The backend this manager connects to.
     pub fn backend(&self) -> Backend {
-        self.target.backend()
+        match self.endpoint {
+            Endpoint::SqliteFile(_) | Endpoint::SqliteMemory => Backend::Sqlite,
+            Endpoint::Postgres(_) => Backend::Postgres,
+        }
     }
 
     /// Opens and prepares one connection.
@@ -106,8 +132,8 @@ impl DbConnectionManager {
     /// The database's own error: [`StoreError::Unavailable`] when it cannot be
     /// reached, [`StoreError::Invalid`] for a malformed URL.
     pub fn connect(&self) -> Result<DbConnection, StoreError> {
-        let mut connection = match (&self.target, &self.postgres_url) {
-            (Target::Postgres(_), Some(url)) => {
+        let mut connection = match &self.endpoint {
+            Endpoint::Postgres(url) => {
                 let mut pg = PgConnection::establish(url)?;
                 if self.statement_timeout_ms > 0 {
                     pg.batch_execute(&format!(
@@ -117,16 +143,8 @@ impl DbConnectionManager {
                 }
                 DbConnection::Pg(pg)
             }
-            (Target::Postgres(_), None) => {
-                return Err(StoreError::Internal("postgres url not prepared".to_owned()));
-            }
-            (Target::SqliteFile(path), _) => {
-                let path = path.to_str().ok_or_else(|| {
-                    StoreError::Invalid("sqlite path is not valid UTF-8".to_owned())
-                })?;
-                DbConnection::Sqlite(self.open_sqlite(path)?)
-            }
-            (Target::SqliteMemory, _) => DbConnection::Sqlite(self.open_sqlite(":memory:")?),
+            Endpoint::SqliteFile(path) => DbConnection::Sqlite(self.open_sqlite(path)?),
+            Endpoint::SqliteMemory => DbConnection::Sqlite(self.open_sqlite(":memory:")?),
         };
         if let Some(threshold) = self.slow_query {
             connection.set_instrumentation(SlowQueryLog::new(threshold));
@@ -321,5 +339,13 @@ mod tests {
             .get_result(sqlite)
             .unwrap();
         assert_eq!(fk.foreign_keys, 1);
+    }
+
+    #[test]
+    fn manager_debug_hides_password() {
+        let settings = DatabaseSettings::with_url("postgres://nodal:hunter2@db.example.com/nodal");
+        let debug = format!("{:?}", DbConnectionManager::new(&settings).unwrap());
+        assert!(!debug.contains("hunter2"), "{debug}");
+        assert!(debug.contains("nodal:***@db.example.com"), "{debug}");
     }
 }

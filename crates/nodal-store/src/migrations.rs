@@ -145,3 +145,84 @@ fn migrate_postgres(
     }
     result
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use diesel::sql_types::Bool;
+
+    use super::*;
+    use crate::test_support::TestDatabase;
+
+    /// One good migration, then one that fails halfway.
+    const FAILING: EmbeddedMigrations = embed_migrations!("tests/fixtures/failing_migrations");
+
+    #[derive(diesel::QueryableByName)]
+    struct Flag {
+        #[diesel(sql_type = Bool)]
+        flag: bool,
+    }
+
+    #[test]
+    fn failed_postgres_migration_releases_lock_and_restores_timeout() {
+        let Some(db) = TestDatabase::postgres_unmigrated() else {
+            return;
+        };
+        let mut conn = db.conn();
+        let DbConnection::Pg(pg) = &mut *conn else {
+            panic!("expected postgres");
+        };
+        let error = migrate_postgres(pg, FAILING).unwrap_err();
+        assert!(
+            matches!(&error, StoreError::Migration(m) if m.contains("fixture_broken")),
+            "{error:?}"
+        );
+        let timeout: Setting =
+            diesel::sql_query("SELECT current_setting('statement_timeout') AS value")
+                .get_result(pg)
+                .unwrap();
+        assert_eq!(timeout.value, "30s");
+        let partial: Flag =
+            diesel::sql_query("SELECT to_regclass('fixture_partial') IS NULL AS flag")
+                .get_result(pg)
+                .unwrap();
+        assert!(partial.flag, "the failed migration was not rolled back");
+
+        // Another session can take the lock: it was released.
+        let mut other = db.conn();
+        let DbConnection::Pg(other) = &mut *other else {
+            panic!("expected postgres");
+        };
+        let taken: Flag = diesel::sql_query(format!(
+            "SELECT pg_try_advisory_lock({MIGRATION_LOCK_KEY}) AS flag"
+        ))
+        .get_result(other)
+        .unwrap();
+        assert!(taken.flag, "migration lock still held");
+        other
+            .batch_execute(&format!("SELECT pg_advisory_unlock({MIGRATION_LOCK_KEY})"))
+            .unwrap();
+    }
+
+    #[test]
+    fn failed_sqlite_migration_rolls_back_everything() {
+        let db = TestDatabase::sqlite_unmigrated();
+        let mut conn = db.conn();
+        let DbConnection::Sqlite(sqlite) = &mut *conn else {
+            panic!("expected sqlite");
+        };
+        let error = sqlite
+            .immediate_transaction(|c| apply_pending(c, FAILING))
+            .unwrap_err();
+        assert!(
+            matches!(&error, StoreError::Migration(m) if m.contains("fixture_broken")),
+            "{error:?}"
+        );
+        let pending = pending_names(sqlite, FAILING).unwrap();
+        assert_eq!(
+            pending.len(),
+            2,
+            "the whole run is one transaction on SQLite: {pending:?}"
+        );
+    }
+}
