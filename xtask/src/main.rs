@@ -22,9 +22,7 @@ fn main() -> ExitCode {
             Some(name) => new_migration(name),
             None => Err("usage: cargo xtask new-migration NAME".into()),
         },
-        _ => Err(
-            "usage: cargo xtask <ci | openapi | bench [FILTER] | new-migration NAME>".into(),
-        ),
+        _ => Err("usage: cargo xtask <ci | openapi | bench [FILTER] | new-migration NAME>".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -176,7 +174,7 @@ fn bench(args: &[String]) -> Result<()> {
         .unwrap_or_else(|| root().join("target"));
     let mut rows = Vec::new();
     collect_estimates(&target.join("criterion"), &mut rows);
-    rows.sort();
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
     println!("\n{:<60} {:>14} {:>14}", "benchmark", "mean", "± (95% CI)");
     for (name, mean_ns, half_width_ns) in rows {
         println!(
@@ -255,10 +253,7 @@ fn new_migration(name: &str) -> Result<()> {
             .join(format!("{stamp}_{name}"));
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         for (file, text) in [
-            (
-                "up.sql",
-                format!("-- {name} ({backend}): the change.\n"),
-            ),
+            ("up.sql", format!("-- {name} ({backend}): the change.\n")),
             (
                 "down.sql",
                 format!("-- {name} ({backend}): undo exactly what up.sql does.\n"),

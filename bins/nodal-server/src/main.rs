@@ -187,9 +187,7 @@ fn serve(settings: Settings) -> ExitCode {
         for addr in http.addrs() {
             tracing::info!(%addr, workers, "listening");
         }
-        http.run()
-            .await
-            .map_err(|e| format!("server error: {e}"))
+        http.run().await.map_err(|e| format!("server error: {e}"))
     });
     match result {
         Ok(()) => {

@@ -70,6 +70,7 @@ pub fn require_in_range(field: &'static str, value: f64, min: f64, max: f64) -> 
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

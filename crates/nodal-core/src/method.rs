@@ -55,10 +55,9 @@ impl MethodInfo {
     /// each one outside. Inputs the method does not list are ignored.
     pub fn check_ranges(&self, inputs: &[(&str, f64)], out: &mut Vec<RangeWarning>) {
         for range in self.ranges {
-            if let Some((_, value)) = inputs.iter().find(|(name, _)| *name == range.param) {
-                if let Some(w) = range.check(self.id, *value) {
-                    out.push(w);
-                }
+            let value = inputs.iter().find(|(name, _)| *name == range.param);
+            if let Some(w) = value.and_then(|(_, value)| range.check(self.id, *value)) {
+                out.push(w);
             }
         }
     }

@@ -4,16 +4,14 @@ use actix_cors::Cors;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::header;
-use actix_web::middleware::{Compress, DefaultHeaders, from_fn};
+use actix_web::middleware::{Compress, from_fn};
 use actix_web::{App, HttpRequest, HttpResponse, web};
 use utoipa::OpenApi;
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::error::ApiError;
-use crate::middleware::{
-    DOCS_CSP, observe, security_headers, skip_small_bodies, strip_identity_marker,
-};
+use crate::middleware::{observe, skip_small_bodies, strip_identity_marker};
 use crate::openapi::ApiDoc;
 use crate::routes;
 use crate::settings::Settings;
@@ -21,7 +19,10 @@ use crate::state::AppState;
 
 /// Registers every documented route. Used both to serve and to generate the OpenAPI document,
 /// so the document cannot miss a route.
-fn register(app: utoipa_actix_web::UtoipaApp<impl ServiceFactory<ServiceRequest, Config = (), Error = actix_web::Error, InitError = ()>>) -> utoipa_actix_web::UtoipaApp<impl ServiceFactory<ServiceRequest, Config = (), Error = actix_web::Error, InitError = ()>> {
+fn register<T>(app: utoipa_actix_web::UtoipaApp<T>) -> utoipa_actix_web::UtoipaApp<T>
+where
+    T: ServiceFactory<ServiceRequest, Config = (), Error = actix_web::Error, InitError = ()>,
+{
     app.service(routes::health::live)
         .service(routes::health::ready)
         .service(utoipa_actix_web::scope("/api/v1").service(routes::meta::index))
@@ -29,7 +30,8 @@ fn register(app: utoipa_actix_web::UtoipaApp<impl ServiceFactory<ServiceRequest,
 
 /// The OpenAPI document of every route.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    let (_, api) = register(App::new().into_utoipa_app().openapi(ApiDoc::openapi())).split_for_parts();
+    let (_, api) =
+        register(App::new().into_utoipa_app().openapi(ApiDoc::openapi())).split_for_parts();
     api
 }
 
@@ -48,55 +50,59 @@ pub fn build_app(
 > {
     let settings = state.settings.clone();
     let body_limit = settings.server.body_limit_bytes;
-    let (app, api) = register(
-        App::new()
-            .into_utoipa_app()
-            .openapi(ApiDoc::openapi())
-            .app_data(web::Data::new(state))
-            .app_data(json_config(body_limit))
-            .app_data(web::PayloadConfig::new(body_limit))
-            .app_data(web::PathConfig::default().error_handler(|err, _| {
-                ApiError::BadRequest(format!("invalid path parameter: {err}")).into()
-            }))
-            .app_data(web::QueryConfig::default().error_handler(|err, _| {
-                ApiError::BadRequest(format!("invalid query string: {err}")).into()
-            })),
-    )
-    .split_for_parts();
-
-    let app = if settings.docs_served() {
-        let api_json = api.clone();
-        app.route(
-            "/api/v1/openapi.json",
-            web::get().to(move || {
-                let api_json = api_json.clone();
-                async move { HttpResponse::Ok().json(api_json) }
-            }),
-        )
-        .service(
-            web::scope("")
-                .wrap(DefaultHeaders::new().add((header::CONTENT_SECURITY_POLICY, DOCS_CSP)))
-                .service(SwaggerUi::new("/docs/{_:.*}").url("/api/v1/openapi.json", api)),
-        )
-    } else {
-        app
-    };
+    let mut app = App::new()
+        .app_data(web::Data::new(state))
+        .configure(configure_extractors(body_limit));
+    if settings.docs_served() {
+        let api = openapi();
+        // Serialized once: the document is static for the life of the process.
+        let document = web::Bytes::from(serde_json::to_vec(&api).unwrap_or_default());
+        app = app
+            .route(
+                "/api/v1/openapi.json",
+                web::get().to(move || {
+                    let document = document.clone();
+                    async move {
+                        HttpResponse::Ok()
+                            .content_type("application/json")
+                            .body(document)
+                    }
+                }),
+            )
+            .service(SwaggerUi::new("/docs/{_:.*}").url("/api/v1/openapi.json", api));
+    }
+    let (app, _) = register(app.into_utoipa_app()).split_for_parts();
 
     app.default_service(web::to(not_found))
         .wrap(from_fn(skip_small_bodies))
         .wrap(Compress::default())
         .wrap(from_fn(strip_identity_marker))
         .wrap(cors(&settings))
-        .wrap(security_headers(
-            settings
-                .hsts_enabled()
-                .then_some(settings.security.hsts_max_age_secs),
-        ))
         .wrap(from_fn(observe))
 }
 
-async fn not_found(req: HttpRequest) -> ApiError {
-    ApiError::NotFound(format!("no route for {} {}", req.method(), req.path()))
+/// Body limits and problem-details error handlers for the JSON, payload, path and query
+/// extractors. Part of [`build_app`]; public so that tests can wrap handlers of their own in
+/// the same configuration.
+pub fn configure_extractors(body_limit_bytes: usize) -> impl FnOnce(&mut web::ServiceConfig) {
+    move |cfg| {
+        cfg.app_data(json_config(body_limit_bytes))
+            .app_data(web::PayloadConfig::new(body_limit_bytes))
+            .app_data(web::PathConfig::default().error_handler(|err, _| {
+                ApiError::BadRequest(format!("invalid path parameter: {err}")).into()
+            }))
+            .app_data(web::QueryConfig::default().error_handler(|err, _| {
+                ApiError::BadRequest(format!("invalid query string: {err}")).into()
+            }));
+    }
+}
+
+async fn not_found(req: HttpRequest) -> Result<HttpResponse, ApiError> {
+    Err(ApiError::NotFound(format!(
+        "no route for {} {}",
+        req.method(),
+        req.path()
+    )))
 }
 
 fn json_config(limit: usize) -> web::JsonConfig {

@@ -225,10 +225,9 @@ impl ResponseError for ApiError {
         if let Self::RateLimited {
             retry_after_secs, ..
         } = self
+            && let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string())
         {
-            if let Ok(value) = HeaderValue::from_str(&retry_after_secs.to_string()) {
-                response.headers_mut().insert(header::RETRY_AFTER, value);
-            }
+            response.headers_mut().insert(header::RETRY_AFTER, value);
         }
         response
     }
@@ -236,8 +235,7 @@ impl ResponseError for ApiError {
 
 /// Serializes a problem with the right status and media type.
 pub fn problem_response(problem: &Problem) -> HttpResponse {
-    let status =
-        StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     HttpResponse::build(status)
         .insert_header((header::CONTENT_TYPE, PROBLEM_JSON))
         .json(problem)
@@ -262,17 +260,17 @@ impl From<StoreError> for ApiError {
         match error {
             StoreError::NotFound { entity } => Self::NotFound(format!("{entity} not found")),
             StoreError::Conflict { entity, field } => Self::Conflict {
-                detail: match &field {
-                    Some(field) => format!("another {entity} already has this {field}"),
-                    None => format!("this {entity} conflicts with an existing one"),
-                },
-                field,
+                detail: format!("another {entity} already has this {field}"),
+                field: Some(field),
             },
             StoreError::Unavailable(reason) => {
                 tracing::warn!(%reason, "database unavailable");
                 Self::Unavailable("the database is unavailable; retry shortly".into())
             }
-            StoreError::Invalid(reason) => Self::BadRequest(reason),
+            StoreError::Invalid(reason) => Self::Validation {
+                detail: reason,
+                errors: Vec::new(),
+            },
             other => Self::Internal(other.to_string()),
         }
     }

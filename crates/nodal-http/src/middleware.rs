@@ -2,17 +2,18 @@
 //! details for every error response, security headers and the gzip size threshold.
 
 use std::panic::AssertUnwindSafe;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderMap, HeaderName, HeaderValue};
-use actix_web::middleware::{DefaultHeaders, Next};
-use actix_web::{Error, HttpMessage, HttpResponse, ResponseError};
+use actix_web::middleware::Next;
+use actix_web::{Error, HttpMessage, HttpResponse, ResponseError, web};
 use futures_util::FutureExt;
 
-use crate::error::{ApiError, PROBLEM_JSON, Problem, problem_response};
+use crate::error::{ApiError, Problem, problem_response};
+use crate::state::AppState;
 
 /// Header carrying the request id, accepted from the client or generated.
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -51,8 +52,8 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
 }
 
 /// The outermost application middleware: gives every request an id, contains panics, turns
-/// every error response into problem details carrying that id, adds the id and the handling
-/// time as headers, and writes one access-log event per request.
+/// every error response into problem details carrying that id, adds the security headers,
+/// the id and the handling time, and writes one access-log event per request.
 pub async fn observe(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
@@ -60,46 +61,149 @@ pub async fn observe(
     let started = Instant::now();
     let request_id = request_id_for(req.headers());
     req.extensions_mut().insert(RequestId(request_id.clone()));
-    let http_request = req.request().clone();
+    let policy = HeaderPolicy {
+        hsts_max_age_secs: req.app_data::<web::Data<AppState>>().and_then(|state| {
+            let settings = &state.settings;
+            settings
+                .hsts_enabled()
+                .then_some(settings.security.hsts_max_age_secs)
+        }),
+        docs: req.path() == "/docs" || req.path().starts_with("/docs/"),
+    };
+    let method = req.method().as_str().to_owned();
+    let path = req.path().to_owned();
 
+    // The router needs the only reference to the request, so none is kept across the call:
+    // a failure that loses the request is answered through `Contained`'s error response.
     let outcome = AssertUnwindSafe(next.call(req)).catch_unwind().await;
-    let response = match outcome {
-        Ok(Ok(response)) => response.map_into_boxed_body(),
-        Ok(Err(error)) => ServiceResponse::new(http_request, HttpResponse::from_error(error)),
+    let failure = match outcome {
+        Ok(Ok(response)) => {
+            let mut response = as_problem(response.map_into_boxed_body(), &request_id);
+            let elapsed = started.elapsed();
+            stamp(response.headers_mut(), &policy, &request_id, elapsed);
+            let route = response.request().match_pattern();
+            access_log(
+                &request_id,
+                &method,
+                route.as_deref().unwrap_or("<unmatched>"),
+                response.status().as_u16(),
+                elapsed,
+            );
+            return Ok(response);
+        }
+        Ok(Err(error)) => match error.as_error::<ApiError>() {
+            Some(api_error) => api_error.problem(),
+            None => problem_for_status(
+                error.as_response_error().status_code(),
+                Some(error.to_string()),
+            ),
+        },
         Err(payload) => {
             tracing::error!(
                 request_id = %request_id,
                 panic = panic_message(payload.as_ref()),
+                %method,
+                %path,
                 "handler panicked"
             );
-            let error = ApiError::Internal("handler panicked".into());
-            ServiceResponse::new(http_request, error.error_response())
+            ApiError::Internal("handler panicked".into()).problem()
         }
     };
-    let mut response = as_problem(response, &request_id);
-
     let elapsed = started.elapsed();
-    let headers = response.headers_mut();
-    if let Ok(value) = HeaderValue::from_str(&request_id) {
+    access_log(&request_id, &method, &path, failure.status, elapsed);
+    Err(Contained {
+        problem: Problem {
+            request_id: Some(request_id),
+            ..failure
+        },
+        policy,
+        elapsed,
+    }
+    .into())
+}
+
+fn access_log(request_id: &str, method: &str, route: &str, status: u16, elapsed: Duration) {
+    let latency_ms = elapsed.as_secs_f64() * 1e3;
+    if status >= 500 {
+        tracing::error!(target: "nodal::access", request_id, method, route, status, latency_ms, "request");
+    } else {
+        tracing::info!(target: "nodal::access", request_id, method, route, status, latency_ms, "request");
+    }
+}
+
+/// Which security headers a response gets.
+#[derive(Debug, Clone, Copy)]
+struct HeaderPolicy {
+    /// `Strict-Transport-Security` max-age, when HSTS is on.
+    hsts_max_age_secs: Option<u64>,
+    /// The Swagger UI pages, which need scripts and styles.
+    docs: bool,
+}
+
+/// Adds the request id, the handling time and the security headers that are not already set.
+fn stamp(headers: &mut HeaderMap, policy: &HeaderPolicy, request_id: &str, elapsed: Duration) {
+    if let Ok(value) = HeaderValue::from_str(request_id) {
         headers.insert(REQUEST_ID, value);
     }
     if let Ok(value) = HeaderValue::from_str(&format!("{:.3}ms", elapsed.as_secs_f64() * 1e3)) {
         headers.insert(RESPONSE_TIME, value);
     }
-
-    let status = response.status().as_u16();
-    let route = response
-        .request()
-        .match_pattern()
-        .unwrap_or_else(|| "<unmatched>".to_string());
-    let method = response.request().method().as_str().to_owned();
-    let latency_ms = elapsed.as_secs_f64() * 1e3;
-    if status >= 500 {
-        tracing::error!(target: "nodal::access", request_id = %request_id, %method, %route, status, latency_ms, "request");
-    } else {
-        tracing::info!(target: "nodal::access", request_id = %request_id, %method, %route, status, latency_ms, "request");
+    let csp = if policy.docs { DOCS_CSP } else { API_CSP };
+    let fixed: [(HeaderName, &'static str); 7] = [
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (header::CONTENT_SECURITY_POLICY, csp),
+        (header::CROSS_ORIGIN_OPENER_POLICY, "same-origin"),
+        (
+            HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=()",
+        ),
+        (header::CACHE_CONTROL, "no-store"),
+    ];
+    for (name, value) in fixed {
+        if !headers.contains_key(&name) {
+            headers.insert(name, HeaderValue::from_static(value));
+        }
     }
-    Ok(response)
+    if let Some(max_age) = policy.hsts_max_age_secs
+        && let Ok(value) = HeaderValue::from_str(&format!("max-age={max_age}; includeSubDomains"))
+    {
+        headers.insert(header::STRICT_TRANSPORT_SECURITY, value);
+    }
+}
+
+/// A failure that reached the outermost middleware without a response (a panic, or an
+/// error from a middleware): answered as problem details with the usual headers.
+#[derive(Debug)]
+struct Contained {
+    problem: Problem,
+    policy: HeaderPolicy,
+    elapsed: Duration,
+}
+
+impl std::fmt::Display for Contained {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.problem.detail)
+    }
+}
+
+impl ResponseError for Contained {
+    fn status_code(&self) -> StatusCode {
+        StatusCode::from_u16(self.problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let mut response = problem_response(&self.problem);
+        let request_id = self.problem.request_id.as_deref().unwrap_or_default();
+        stamp(
+            response.headers_mut(),
+            &self.policy,
+            request_id,
+            self.elapsed,
+        );
+        response
+    }
 }
 
 /// Rewrites an error response (status 4xx or 5xx) as problem details with the request id,
@@ -117,7 +221,9 @@ fn as_problem(response: ServiceResponse<BoxBody>, request_id: &str) -> ServiceRe
         },
         None => {
             let detail = match status {
-                StatusCode::NOT_FOUND => Some(format!("no route for {}", response.request().path())),
+                StatusCode::NOT_FOUND => {
+                    Some(format!("no route for {}", response.request().path()))
+                }
                 StatusCode::METHOD_NOT_ALLOWED => Some(format!(
                     "{} is not allowed on {}",
                     response.request().method(),
@@ -184,53 +290,31 @@ pub const DOCS_CSP: &str = "default-src 'none'; script-src 'self' 'unsafe-inline
      style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
      frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-/// Security headers for every response. Handlers and inner scopes may set their own value
-/// first (`/docs` sets a CSP that lets Swagger UI run); these fill in what is missing.
-pub fn security_headers(hsts_max_age_secs: Option<u64>) -> DefaultHeaders {
-    let mut headers = DefaultHeaders::new()
-        .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .add((header::X_FRAME_OPTIONS, "DENY"))
-        .add((header::REFERRER_POLICY, "no-referrer"))
-        .add((header::CONTENT_SECURITY_POLICY, API_CSP))
-        .add((header::CROSS_ORIGIN_OPENER_POLICY, "same-origin"))
-        .add((
-            HeaderName::from_static("permissions-policy"),
-            "camera=(), microphone=(), geolocation=()",
-        ))
-        .add((header::CACHE_CONTROL, "no-store"));
-    if let Some(max_age) = hsts_max_age_secs {
-        headers = headers.add((
-            header::STRICT_TRANSPORT_SECURITY,
-            format!("max-age={max_age}; includeSubDomains"),
-        ));
-    }
-    headers
-}
-
 const IDENTITY: HeaderValue = HeaderValue::from_static("identity");
 
 /// Marks small responses `Content-Encoding: identity` so that the compression middleware,
 /// which sits outside this one, leaves them alone.
-pub async fn skip_small_bodies(
+pub async fn skip_small_bodies<B: MessageBody + 'static>(
     req: ServiceRequest,
-    next: Next<impl MessageBody + 'static>,
-) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    next: Next<B>,
+) -> Result<ServiceResponse<B>, Error> {
     let mut response = next.call(req).await?;
-    if let actix_web::body::BodySize::Sized(len) = response.response().body().size() {
-        if len < GZIP_MIN_BYTES && !response.headers().contains_key(header::CONTENT_ENCODING) {
-            response
-                .headers_mut()
-                .insert(header::CONTENT_ENCODING, IDENTITY);
-        }
+    if let actix_web::body::BodySize::Sized(len) = response.response().body().size()
+        && len < GZIP_MIN_BYTES
+        && !response.headers().contains_key(header::CONTENT_ENCODING)
+    {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_ENCODING, IDENTITY);
     }
     Ok(response)
 }
 
 /// Removes the `Content-Encoding: identity` marker before the response leaves the server.
-pub async fn strip_identity_marker(
+pub async fn strip_identity_marker<B: MessageBody + 'static>(
     req: ServiceRequest,
-    next: Next<impl MessageBody + 'static>,
-) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    next: Next<B>,
+) -> Result<ServiceResponse<B>, Error> {
     let mut response = next.call(req).await?;
     if response.headers().get(header::CONTENT_ENCODING) == Some(&IDENTITY) {
         response.headers_mut().remove(header::CONTENT_ENCODING);

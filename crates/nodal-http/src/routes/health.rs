@@ -4,6 +4,8 @@ use actix_web::{HttpResponse, get, web};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use nodal_store::StoreError;
+
 use crate::error::{ApiError, Problem};
 use crate::state::AppState;
 
@@ -45,7 +47,18 @@ pub async fn live(state: web::Data<AppState>) -> HttpResponse {
 #[get("/health/ready")]
 pub async fn ready(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     let pool = state.pool.clone();
-    web::block(move || nodal_store::check_ready(&pool)).await??;
+    // Readiness answers 503 whatever the cause; the cause itself goes to the log only.
+    web::block(move || nodal_store::check_ready(&pool))
+        .await?
+        .map_err(|error| {
+            tracing::warn!(%error, "not ready");
+            match error {
+                StoreError::Migration(_) => {
+                    ApiError::Unavailable("the database schema is not current".into())
+                }
+                _ => ApiError::Unavailable("the database is unavailable".into()),
+            }
+        })?;
     Ok(HttpResponse::Ok().json(HealthStatus {
         status: "ready",
         uptime_secs: state.started_at.elapsed().as_secs(),
