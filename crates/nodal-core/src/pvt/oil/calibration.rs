@@ -19,7 +19,10 @@
 //!    shape of the Rs curve is the correlation's, stretched along the pressure axis.
 //! 2. **Oil FVF: multiplier.** `mB = Bob,m / Boc(Rsb, Tc)` (1 when not measured). Below
 //!    the bubble point `Bo(p, T) = mB · Boc(Rs(p, T), T)`; at the bubble point this is
-//!    `Bob(T) = mB · Boc(Rsb, T)`, which equals `Bob,m` at `Tc`. Above the bubble point
+//!    `Bob(T) = mB · Boc(Rsb, T)`, which equals `Bob,m` at `Tc`. (The material-balance
+//!    method also takes a pressure; it is given the correlation's own pressure `p / k`,
+//!    i.e. `Pbc(T)` at the bubble point, so its whole curve is stretched like Rs.) Above
+//!    the bubble point
 //!    `Bo(p, T) = Bob(T) · exp(−∫ co dp)` from `Pb(T)` to `p`, with the compressibility
 //!    method's closed-form integral, so Bo is continuous at `Pb(T)`.
 //! 3. **Viscosity: multiplier on the live oil.** `mμ = μob,m / μc(Rsb, Tc)` where
@@ -191,9 +194,10 @@ impl OilModel {
         model.pressure_scale = pb_measured / pb_correlation;
         if let Some(bo) = calibration.oil_fvf_at_bubble_point_rb_stb {
             let bo = require_positive("oil_fvf_at_bubble_point_rb_stb", bo)?;
-            let bo_correlation = methods
-                .fvf
-                .saturated_fvf_rb_stb(&fluid, fluid.gor_scf_stb, t)?;
+            let bo_correlation =
+                methods
+                    .fvf
+                    .saturated_fvf_rb_stb(&fluid, pb_correlation, fluid.gor_scf_stb, t)?;
             model.fvf_multiplier = bo / bo_correlation;
         }
         if let Some(mu) = calibration.viscosity_at_bubble_point_cp {
@@ -254,13 +258,12 @@ impl OilModel {
         let pb = self.pressure_scale * pb_correlation;
         let dead = m.dead_viscosity.viscosity_cp(fluid.oil_api, t)?;
         let (rs, bo, co, mu) = if p < pb {
-            let rs = m.bubble_point.solution_gor_scf_stb(
-                fluid,
-                p / self.pressure_scale,
-                pb_correlation,
-                t,
-            )?;
-            let bo = self.fvf_multiplier * m.fvf.saturated_fvf_rb_stb(fluid, rs, t)?;
+            let p_correlation = p / self.pressure_scale;
+            let rs =
+                m.bubble_point
+                    .solution_gor_scf_stb(fluid, p_correlation, pb_correlation, t)?;
+            let bo =
+                self.fvf_multiplier * m.fvf.saturated_fvf_rb_stb(fluid, p_correlation, rs, t)?;
             let co = m
                 .saturated_compressibility
                 .compressibility_1_psi(fluid, p, pb, t)?;
@@ -268,7 +271,8 @@ impl OilModel {
             (rs, bo, co, mu)
         } else {
             let rs = fluid.gor_scf_stb;
-            let bob = self.fvf_multiplier * m.fvf.saturated_fvf_rb_stb(fluid, rs, t)?;
+            let bob =
+                self.fvf_multiplier * m.fvf.saturated_fvf_rb_stb(fluid, pb_correlation, rs, t)?;
             let bo = m
                 .compressibility
                 .undersaturated_fvf_rb_stb(fluid, p, pb, bob, t)?;

@@ -582,6 +582,19 @@ mod tests {
         }
     }
 
+    /// Worked example of Beggs (1987) Oil System Correlations, SPE Petroleum Engineering
+    /// Handbook ch. 22, as reproduced on the pengtools wiki (Beggs and Robinson page):
+    /// 137 °F, 22 °API, Rs = 90 scf/STB gives X = 1.2658, μod = 17.44 cP, A = 0.719,
+    /// B = 0.853 and μo = 8.24 cP. The source carries rounded intermediates (A and B to
+    /// three digits), so the live-oil value is checked to 0.5 %.
+    #[test]
+    fn beggs_robinson_matches_published_worked_example() {
+        let dead = beggs_robinson_1975_dead_oil_viscosity(22.0, 137.0).unwrap();
+        assert!(rel(dead, 17.44) < 2e-3, "{dead}");
+        let live = beggs_robinson_1975_live_oil_viscosity(dead, 90.0).unwrap();
+        assert!(rel(live, 8.24) < 5e-3, "{live}");
+    }
+
     #[test]
     fn bad_inputs_name_the_field() {
         let field = |r: CoreResult<f64>| match r.unwrap_err() {
