@@ -256,6 +256,10 @@ pub fn glaso_1980_dead_oil_viscosity(oil_api: f64, temperature_degf: f64) -> Cor
 /// `μod = 2.3511e7 · T^−2.10255 · (log10 API)^X`, `X = 4.59388 log10 T − 22.82792`
 /// (T in °F). Needs API > 1.
 ///
+/// Temperature is in °F, as in the paper. Open implementations exist that feed °R; that
+/// reading gives 0.39 cP for 35 °API at 180 °F, a fifth of what Beggs-Robinson
+/// (2.18 cP) and Glasø (1.74 cP) give, whereas °F gives 1.89 cP (tested).
+///
 /// ```
 /// use nodal_core::pvt::oil::viscosity::petrosky_farshad_1995_dead_oil_viscosity;
 /// let mu = petrosky_farshad_1995_dead_oil_viscosity(35.0, 180.0).unwrap();
@@ -355,6 +359,12 @@ pub fn vasquez_beggs_1980_undersaturated_oil_viscosity(
 /// `A = −1.0146 + 1.3322 log10 μob − 0.4876 (log10 μob)² − 1.15036 (log10 μob)³`.
 /// At or below the bubble point the result is μob. The fitted data reach μob = 3.546 cP;
 /// above that the cubic makes the pressure effect vanish quickly.
+///
+/// The logarithms are decimal, as everywhere in the SPE paper (pyrestoolbox 3.8.9 uses
+/// log10; some open code uses the natural log). With ln the pressure effect is about half
+/// as large (≈ 6 %/1000 psi at μob = 0.7 cP against ≈ 11 % with log10, where
+/// Vasquez-Beggs and Bergman-Sutton give 9–11 %): log10 is the consistent reading
+/// (tested).
 ///
 /// ```
 /// use nodal_core::pvt::oil::viscosity::petrosky_farshad_1995_undersaturated_oil_viscosity;
@@ -623,6 +633,36 @@ mod tests {
             )),
             "bubble_point_viscosity_cp"
         );
+    }
+
+    /// Supports the °F reading of the Petrosky-Farshad dead-oil temperature: at 35 °API and
+    /// 180 °F the three dead-oil correlations agree within 25 %.
+    #[test]
+    fn dead_oil_correlations_agree_at_a_typical_point() {
+        let br = beggs_robinson_1975_dead_oil_viscosity(35.0, 180.0).unwrap();
+        for m in DeadOilViscosityMethod::ALL {
+            let mu = m.viscosity_cp(35.0, 180.0).unwrap();
+            assert!(rel(mu, br) < 0.25, "{m}: {mu} vs beggs-robinson {br}");
+        }
+    }
+
+    /// Supports the log10 reading of Petrosky-Farshad's undersaturated equation: its rise
+    /// over 2000 psi above Pb is within 30 % of Vasquez-Beggs' and Bergman-Sutton's.
+    #[test]
+    fn undersaturated_correlations_agree_at_a_typical_point() {
+        let (p, pb, mu_ob) = (4000.0, 2000.0, 0.7);
+        let rise = |m: UndersaturatedViscosityMethod| m.viscosity_cp(p, pb, mu_ob).unwrap() - mu_ob;
+        let pf = rise(UndersaturatedViscosityMethod::PetroskyFarshad1995);
+        for m in [
+            UndersaturatedViscosityMethod::VasquezBeggs1980,
+            UndersaturatedViscosityMethod::BergmanSutton2006,
+        ] {
+            assert!(
+                rel(pf, rise(m)) < 0.3,
+                "{m}: {} vs petrosky-farshad {pf}",
+                rise(m)
+            );
+        }
     }
 
     #[test]
