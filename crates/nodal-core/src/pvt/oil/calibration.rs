@@ -115,7 +115,8 @@ pub struct OilState {
     pub temperature_degf: f64,
     /// Bubble-point pressure at this temperature (calibrated), psia.
     pub bubble_point_psia: f64,
-    /// `true` at or below the bubble point (free gas can be present).
+    /// `true` below the bubble point (gas has come out of solution); at and above it the
+    /// oil is single-phase.
     pub saturated: bool,
     /// Solution gas-oil ratio, scf/STB.
     pub solution_gor_scf_stb: f64,
@@ -286,7 +287,7 @@ impl OilModel {
             pressure_psia: p,
             temperature_degf: t,
             bubble_point_psia: pb,
-            saturated: p <= pb,
+            saturated: p < pb,
             solution_gor_scf_stb: rs,
             oil_fvf_rb_stb: bo,
             compressibility_1_psi: co,
@@ -297,14 +298,17 @@ impl OilModel {
     }
 
     /// Appends a [`RangeWarning`] for every input at this point that lies outside the
-    /// published data range of a selected method (API, gas gravity, GOR, temperature,
-    /// pressure and calibrated bubble point). Not for hot loops: it may allocate.
+    /// published data range of a method used at this point (API, gas gravity, GOR,
+    /// temperature, pressure and calibrated bubble point): the compressibility and
+    /// viscosity methods of the undersaturated side above the bubble point, those of the
+    /// saturated side below it. Not for hot loops: it may allocate.
     pub fn check_ranges(
         &self,
         pressure_psia: f64,
         temperature_degf: f64,
         out: &mut Vec<RangeWarning>,
     ) -> CoreResult<()> {
+        require_positive("pressure_psia", pressure_psia)?;
         let pb = self.bubble_point_psia(temperature_degf)?;
         let inputs = [
             ("pressure_psia", pressure_psia),
@@ -314,7 +318,18 @@ impl OilModel {
             ("gor_scf_stb", self.fluid.gor_scf_stb),
             ("bubble_point_psia", pb),
         ];
-        for info in self.methods.infos() {
+        let m = &self.methods;
+        let below = pressure_psia < pb;
+        let used = [
+            Some(m.bubble_point.info()),
+            Some(m.fvf.info()),
+            Some(m.dead_viscosity.info()),
+            Some(m.live_viscosity.info()),
+            below.then(|| m.saturated_compressibility.info()),
+            (!below).then(|| m.compressibility.info()),
+            (!below).then(|| m.undersaturated_viscosity.info()),
+        ];
+        for info in used.into_iter().flatten() {
             info.check_ranges(&inputs, out);
         }
         Ok(())
@@ -511,6 +526,11 @@ mod tests {
             w.iter()
                 .any(|w| w.method == "standing_1947" && w.param == "oil_api")
         );
+        // Above the bubble point the below-Pb compressibility method is not checked.
+        let mut w = Vec::new();
+        model.check_ranges(6000.0, 180.0, &mut w).unwrap();
+        assert!(w.iter().all(|w| w.method != "mccain_1988"));
+        assert!(w.iter().any(|w| w.param == "pressure_psia"));
     }
 
     proptest! {
