@@ -13,7 +13,7 @@
 //!   Sutton 2006) and used by pyrestoolbox (`bomethod='STAN'`).
 //! - `standing_1981`: `Bo = 0.9759 + 1.2e-4 F^1.2` — the equation Standing himself gave
 //!   in *Volumetric and Phase Behavior of Oil Field Hydrocarbon Systems* (SPE, 1981),
-//!   reprinted by McCain (1990) and Ahmed.
+//!   reprinted by McCain (1990), Ahmed, and Guo, Lyons and Ghalambor (2007).
 //!
 //! Both use `F = Rs (γg/γo)^0.5 + 1.25 T` (T in °F). Neither is a misprint of the other;
 //! they are two fits of the same chart, so both are offered under their own names.
@@ -422,6 +422,20 @@ mod tests {
             let bo = mccain_hill_1995_oil_fvf(p, rs, sg, api, t).unwrap();
             assert!(rel(bo, expected) < 5e-4, "{bo} vs {expected}");
         }
+    }
+
+    /// Guo, Lyons and Ghalambor (2007) Petroleum Production Engineering: A
+    /// Computer-Assisted Approach, p. 2/20, print Standing's Bo in the 1981 form; the
+    /// petrocalchub calculator built on that page gives Bo = 1.34529 rb/STB for
+    /// Rs = 600 scf/STB, γg = 0.8, γo = 0.85, 180 °F (its default example). The 1947
+    /// chart-fit form gives 1.3548 for the same input, which identifies the variant.
+    #[test]
+    fn standing_1981_matches_guo_example() {
+        let api = crate::units::sg_to_api(0.85);
+        let bo = standing_1981_oil_fvf(600.0, 0.8, api, 180.0).unwrap();
+        assert!((bo - 1.345_29).abs() < 1e-5, "{bo}");
+        let bo_1947 = standing_1947_oil_fvf(600.0, 0.8, api, 180.0).unwrap();
+        assert!((bo_1947 - 1.3548).abs() < 1e-4, "{bo_1947}");
     }
 
     /// The two Standing forms are fits of one chart: within 1 % over the data range.
