@@ -13,6 +13,10 @@
 //! pressure (Standing and Petrosky-Farshad even go negative); the bubble point is then
 //! reported as standard pressure (14.696 psia): the oil is saturated at stock-tank
 //! conditions and undersaturated at every pressure above.
+//!
+//! The published data ranges in each [`MethodInfo`] are those tabulated for the
+//! correlations by Sutton (2006, Oil System Correlations, SPE Petroleum Engineering
+//! Handbook Vol. I) and Ahmed's handbooks; they drive range warnings, never errors.
 
 use super::{OilFluid, method_enum_helpers, require_temperature};
 use crate::error::{CoreError, CoreResult, require_positive};
@@ -348,7 +352,7 @@ pub(crate) const GLASO_RANGES: &[ParamRange] = &[
     ParamRange {
         param: "gas_sg",
         min: 0.65,
-        max: 1.276,
+        max: 1.28,
     },
 ];
 
@@ -445,22 +449,22 @@ pub fn glaso_1980_solution_gor(
 pub(crate) const AL_MARHOUN_RANGES: &[ParamRange] = &[
     ParamRange {
         param: "bubble_point_psia",
-        min: 130.0,
+        min: 20.0,
         max: 3573.0,
     },
     ParamRange {
         param: "temperature_degf",
-        min: 74.0,
+        min: 75.0,
         max: 240.0,
     },
     ParamRange {
         param: "gor_scf_stb",
-        min: 26.0,
-        max: 1602.0,
+        min: 24.0,
+        max: 1901.0,
     },
     ParamRange {
         param: "oil_api",
-        min: 19.4,
+        min: 14.3,
         max: 44.6,
     },
     ParamRange {
