@@ -323,6 +323,7 @@ mod tests {
 
     /// (Re, e/d, Colebrook, Swamee_Jain_1976, Haaland, Chen_1979, Serghides_1) from
     /// `fluids.friction` 1.3.1 (Caleb Bell, MIT), run outside the project.
+    #[allow(clippy::excessive_precision)]
     const FLUIDS_TABLE: &[(f64, f64, f64, f64, f64, f64, f64)] = &[
         (
             4000.0,
@@ -700,10 +701,10 @@ mod tests {
     #[test]
     fn regimes_are_continuous_and_laminar_is_64_over_re() {
         for c in FrictionCorrelation::ALL {
-            let lam = darcy_friction_factor(1999.999_999, 1e-4, c).unwrap();
+            let lam = darcy_friction_factor(1_999.999_999, 1e-4, c).unwrap();
             let tr = darcy_friction_factor(2000.0, 1e-4, c).unwrap();
             assert!((lam - tr).abs() < 1e-9);
-            let below = darcy_friction_factor(3999.999_999, 1e-4, c).unwrap();
+            let below = darcy_friction_factor(3_999.999_999, 1e-4, c).unwrap();
             let above = darcy_friction_factor(4000.0, 1e-4, c).unwrap();
             assert!((below - above).abs() < 1e-9);
             assert_eq!(darcy_friction_factor(0.0, 0.0, c).unwrap(), 0.0);
