@@ -14,8 +14,8 @@
 #![warn(missing_docs)]
 
 pub mod error;
-pub mod method;
 pub mod hydraulics;
+pub mod method;
 pub mod pvt;
 pub mod units;
 pub mod wellbore;
