@@ -397,8 +397,13 @@ mod tests {
                 relative_roughness: 1e-4,
                 angle_deg: angle,
             };
-            let g = gradient(&props(vsl, vsg), &pipe, Variant::Original1973, FrictionCorrelation::Colebrook)
-                .unwrap();
+            let g = gradient(
+                &props(vsl, vsg),
+                &pipe,
+                Variant::Original1973,
+                FrictionCorrelation::Colebrook,
+            )
+            .unwrap();
             if g.liquid_holdup == 0.0 || g.liquid_holdup == 1.0 {
                 // Downhill segregated flow where the inclination factor ψ goes negative:
                 // `fluids` keeps the negative holdup, this crate holds it at 0.
