@@ -447,3 +447,119 @@ impl GradientCorrelation {
         }
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn ids_round_trip_and_are_unique() {
+        for c in GradientCorrelation::ALL {
+            assert_eq!(GradientCorrelation::from_id(c.info().id), Some(c));
+        }
+        assert_eq!(GradientCorrelation::from_id("nope"), None);
+    }
+
+    #[test]
+    fn invalid_point_inputs_are_errors() {
+        let props = PhaseProperties {
+            liquid_density_lb_ft3: 50.0,
+            gas_density_lb_ft3: 2.0,
+            liquid_viscosity_cp: 1.0,
+            gas_viscosity_cp: 0.02,
+            surface_tension_dyne_cm: 20.0,
+            superficial_liquid_velocity_ft_s: 1.0,
+            superficial_gas_velocity_ft_s: 1.0,
+            pressure_psia: 500.0,
+        };
+        let pipe = PipeGeometry {
+            diameter_in: 2.441,
+            relative_roughness: 1e-4,
+            angle_deg: 90.0,
+        };
+        let f = FrictionCorrelation::Colebrook;
+        for c in GradientCorrelation::ALL {
+            let mut bad = props;
+            bad.liquid_density_lb_ft3 = f64::NAN;
+            assert!(c.gradient(&bad, &pipe, f).is_err());
+            let mut bad = props;
+            bad.superficial_liquid_velocity_ft_s = 0.0;
+            bad.superficial_gas_velocity_ft_s = 0.0;
+            assert!(
+                c.gradient(&bad, &pipe, f)
+                    .unwrap_err()
+                    .to_string()
+                    .contains("no flow")
+            );
+            let mut bad_pipe = pipe;
+            bad_pipe.angle_deg = 95.0;
+            assert!(c.gradient(&props, &bad_pipe, f).is_err());
+        }
+        // Critical flow is an error, not a number.
+        let mut fast = props;
+        fast.superficial_gas_velocity_ft_s = 400.0;
+        fast.pressure_psia = 20.0;
+        let err = GradientCorrelation::Homogeneous
+            .gradient(&fast, &pipe, f)
+            .unwrap_err();
+        assert!(err.to_string().contains("critical"), "{err}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        /// Holdup bounds: in [λ, 1] for uphill and horizontal flow (every two-phase
+        /// correlation here), in [0, 1] for downhill Beggs-Brill; all terms finite; zero
+        /// elevation gradient in horizontal pipe.
+        #[test]
+        fn holdup_is_physical(
+            vsl in 0.001..20.0f64,
+            vsg in 0.001..100.0f64,
+            rho_l in 40.0..70.0f64,
+            rho_g in 0.05..15.0f64,
+            mu_l in 0.2..50.0f64,
+            sigma in 5.0..75.0f64,
+            d in 1.0..8.0f64,
+            angle in -90.0..90.0f64,
+            p in 100.0..5000.0f64,
+        ) {
+            let props = PhaseProperties {
+                liquid_density_lb_ft3: rho_l,
+                gas_density_lb_ft3: rho_g,
+                liquid_viscosity_cp: mu_l,
+                gas_viscosity_cp: 0.015,
+                surface_tension_dyne_cm: sigma,
+                superficial_liquid_velocity_ft_s: vsl,
+                superficial_gas_velocity_ft_s: vsg,
+                pressure_psia: p,
+            };
+            for c in [
+                GradientCorrelation::Homogeneous,
+                GradientCorrelation::BeggsBrill1973,
+                GradientCorrelation::BeggsBrillPayne1979,
+                GradientCorrelation::HagedornBrownModified,
+            ] {
+                for a in [angle, 0.0] {
+                    let pipe = PipeGeometry { diameter_in: d, relative_roughness: 0.0006 / d, angle_deg: a };
+                    let g = match c.gradient(&props, &pipe, FrictionCorrelation::Colebrook) {
+                        Ok(g) => g,
+                        // Critical flow is reported, never a number.
+                        Err(e) => { prop_assert!(e.to_string().contains("critical")); continue; }
+                    };
+                    let lambda = g.no_slip_holdup;
+                    if a >= 0.0 || c == GradientCorrelation::HagedornBrownModified || c == GradientCorrelation::Homogeneous {
+                        prop_assert!(g.liquid_holdup >= lambda - 1e-12 && g.liquid_holdup <= 1.0, "{c:?} {a}: {} < {lambda}", g.liquid_holdup);
+                    } else {
+                        prop_assert!((0.0..=1.0).contains(&g.liquid_holdup));
+                    }
+                    prop_assert!(g.total_psi_ft().is_finite() && g.friction_psi_ft >= 0.0);
+                    if a == 0.0 {
+                        prop_assert!(g.elevation_psi_ft == 0.0);
+                    }
+                }
+            }
+        }
+    }
+}

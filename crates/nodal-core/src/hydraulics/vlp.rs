@@ -182,9 +182,11 @@ pub fn vlp_curve<F: FluidModel + ?Sized>(
 /// bottom-hole pressure of `bottomhole_pressure_psia`.
 ///
 /// Solved by Brent's method on the top-down traverse (the same calculation as
-/// [`vlp_curve`]), bracketed between atmospheric pressure and the target itself. Errors when
-/// even an atmospheric wellhead pressure needs more than the target bottom-hole pressure
-/// (the well cannot lift that rate), naming both pressures.
+/// [`vlp_curve`]), bracketed between the lowest wellhead pressure at which the traverse runs
+/// (atmospheric, or the first of 2×, 4×, ... atmospheric below the target when the flow is
+/// critical at lower pressure) and the target itself. Errors when even that lowest wellhead
+/// pressure needs more than the target bottom-hole pressure (the well cannot lift that rate),
+/// naming both pressures.
 pub fn wellhead_pressure_for_bottomhole_pressure<F: FluidModel + ?Sized>(
     case: &VlpCase<'_, F>,
     liquid_rate_stb_d: f64,
@@ -200,12 +202,20 @@ pub fn wellhead_pressure_for_bottomhole_pressure<F: FluidModel + ?Sized>(
     let residual = |whp: f64| -> CoreResult<f64> {
         Ok(case.bottomhole_pressure(liquid_rate_stb_d, whp)? - bottomhole_pressure_psia)
     };
-    let lo = STANDARD_PRESSURE_PSIA;
     let hi = bottomhole_pressure_psia;
-    let f_lo = residual(lo)?;
+    // The lowest wellhead pressure at which the traverse runs: at very low pressure the gas
+    // can reach critical velocity near the wellhead, so step up from atmospheric.
+    let mut lo = STANDARD_PRESSURE_PSIA;
+    let f_lo = loop {
+        match residual(lo) {
+            Ok(f) => break f,
+            Err(e) if lo >= hi => return Err(e),
+            Err(_) => lo = (2.0 * lo).min(hi),
+        }
+    };
     if f_lo > 0.0 {
         return Err(CoreError::Physical(format!(
-            "a bottom-hole pressure of {bottomhole_pressure_psia:.1} psia cannot lift {liquid_rate_stb_d} STB/d: even at atmospheric wellhead pressure the well needs {:.1} psia",
+            "a bottom-hole pressure of {bottomhole_pressure_psia:.1} psia cannot lift {liquid_rate_stb_d} STB/d: even at a wellhead pressure of {lo:.1} psia the well needs {:.1} psia",
             f_lo + bottomhole_pressure_psia
         )));
     }
@@ -274,4 +284,106 @@ pub fn liquid_rate_for_bottomhole_pressure<F: FluidModel + ?Sized>(
         60,
         "liquid_rate_for_bottomhole_pressure",
     )
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::hydraulics::fluid::SimpleBlackOil;
+    use crate::wellbore::Conduit;
+
+    struct Well {
+        survey: Survey,
+        path: FlowPath,
+        fluid: SimpleBlackOil,
+    }
+
+    fn well() -> Well {
+        Well {
+            survey: Survey::vertical(9000.0).unwrap(),
+            path: FlowPath::single(
+                0.0,
+                9000.0,
+                Conduit::Tubing {
+                    inner_diameter_in: 2.441,
+                    roughness_in: 0.0006,
+                },
+            )
+            .unwrap(),
+            fluid: SimpleBlackOil::default(),
+        }
+    }
+
+    fn case(w: &Well) -> VlpCase<'_, SimpleBlackOil> {
+        VlpCase::new(
+            &w.survey,
+            &w.path,
+            &w.fluid,
+            0.4,
+            500.0,
+            GradientCorrelation::HagedornBrownModified,
+            TemperatureProfile {
+                top_temperature_degf: 100.0,
+                bottom_temperature_degf: 220.0,
+            },
+        )
+    }
+
+    #[test]
+    fn curve_points_are_single_traverses() {
+        let w = well();
+        let c = case(&w);
+        let rates = [100.0, 500.0, 1000.0, 2000.0, 4000.0];
+        let curve = vlp_curve(&c, 250.0, &rates).unwrap();
+        for (point, q) in curve.iter().zip(rates) {
+            assert_eq!(point.liquid_rate_stb_d, q);
+            assert_eq!(
+                point.bottomhole_pressure_psia,
+                c.bottomhole_pressure(q, 250.0).unwrap()
+            );
+        }
+        // Friction-dominated at the high end.
+        assert!(curve[4].bottomhole_pressure_psia > curve[3].bottomhole_pressure_psia);
+    }
+
+    #[test]
+    fn wellhead_pressure_inverse_round_trips() {
+        let w = well();
+        let c = case(&w);
+        let bhp = c.bottomhole_pressure(1500.0, 300.0).unwrap();
+        let whp = wellhead_pressure_for_bottomhole_pressure(&c, 1500.0, bhp).unwrap();
+        assert!((whp - 300.0).abs() < 1e-3, "{whp}");
+    }
+
+    #[test]
+    fn rate_inverse_round_trips_on_the_rising_branch() {
+        let w = well();
+        let c = case(&w);
+        let bhp = c.bottomhole_pressure(2500.0, 200.0).unwrap();
+        let q = liquid_rate_for_bottomhole_pressure(&c, 200.0, bhp, 1500.0, 5000.0).unwrap();
+        assert!((q - 2500.0).abs() < 0.05, "{q}");
+    }
+
+    #[test]
+    fn unreachable_targets_are_errors() {
+        let w = well();
+        let c = case(&w);
+        // 1,000 psia cannot hold a 9,000-ft column of 40 % water cut liquid at 1,500 STB/d.
+        let err = wellhead_pressure_for_bottomhole_pressure(&c, 1500.0, 1000.0)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("cannot lift"), "{err}");
+        let err = liquid_rate_for_bottomhole_pressure(&c, 200.0, 100_000.0, 1000.0, 2000.0)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("not reached between"), "{err}");
+        assert!(vlp_curve(&c, 200.0, &[]).is_err());
+        assert!(
+            vlp_curve(&c, 200.0, &[100.0, -5.0])
+                .unwrap_err()
+                .to_string()
+                .contains("rate 1")
+        );
+    }
 }
