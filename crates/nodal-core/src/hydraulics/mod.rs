@@ -10,7 +10,7 @@
 //!   [`single_phase`], [`homogeneous`], [`beggs_brill`], [`hagedorn_brown`].
 //! - Fluid interface: [`FluidModel`] gives black-oil properties at (p, T); [`in_situ_properties`]
 //!   turns surface rates into in-situ velocities and mixed liquid properties.
-//! - [`traverse`]: marches a pressure along a [`crate::wellbore::FlowPath`] and survey.
+//! - [`mod@traverse`]: marches a pressure along a [`crate::wellbore::FlowPath`] and survey.
 //! - [`vlp`]: outflow (vertical lift performance) curves and their inverse solves.
 //!
 //! Sign convention of every gradient here: **pressure loss per foot along the direction of

@@ -10,7 +10,7 @@
 //! pressure below atmospheric, is halved (down to 1 ft).
 //!
 //! At every evaluation point: the trajectory (inclination, TVD) comes from the
-//! [`Survey`](crate::wellbore::Survey) by minimum-curvature interpolation, the temperature from a
+//! [`Survey`] by minimum-curvature interpolation, the temperature from a
 //! linear geothermal profile in TVD between the given top and bottom temperatures, the
 //! fluid properties from the [`FluidModel`] at (p, T), and in-situ rates from
 //! [`in_situ_properties`]; lift gas is added above the injection point.
