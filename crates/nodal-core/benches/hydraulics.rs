@@ -1,0 +1,94 @@
+//! Hydraulics benchmarks: a 10,000-ft vertical traverse at 100 stations with Beggs-Brill and
+//! Hagedorn-Brown, and a 20-rate VLP curve.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use nodal_core::hydraulics::{
+    GradientCorrelation, KnownPressure, SimpleBlackOil, StepControl, SurfaceRates,
+    TemperatureProfile, TraverseInput, VlpCase, traverse_end_pressure, traverse_into, vlp_curve,
+};
+use nodal_core::wellbore::{Conduit, FlowPath, Survey};
+use std::hint::black_box;
+
+fn well() -> (Survey, FlowPath) {
+    let survey = Survey::vertical(10_000.0).unwrap_or_else(|e| panic!("{e}"));
+    let path = FlowPath::single(
+        0.0,
+        10_000.0,
+        Conduit::Tubing {
+            inner_diameter_in: 2.441,
+            roughness_in: 0.0006,
+        },
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    (survey, path)
+}
+
+const TEMPERATURE: TemperatureProfile = TemperatureProfile {
+    top_temperature_degf: 100.0,
+    bottom_temperature_degf: 220.0,
+};
+
+fn traverses(c: &mut Criterion) {
+    let (survey, path) = well();
+    let fluid = SimpleBlackOil::default();
+    let rates = SurfaceRates::from_liquid(1500.0, 0.3, 600.0).unwrap_or_else(|e| panic!("{e}"));
+    for (name, correlation) in [
+        (
+            "traverse_10000ft_100_stations_beggs_brill",
+            GradientCorrelation::BeggsBrill1973,
+        ),
+        (
+            "traverse_10000ft_100_stations_hagedorn_brown",
+            GradientCorrelation::HagedornBrownModified,
+        ),
+    ] {
+        let mut input = TraverseInput::new(
+            &survey,
+            &path,
+            &fluid,
+            rates,
+            correlation,
+            TEMPERATURE,
+            KnownPressure::Top(200.0),
+        );
+        input.step = StepControl {
+            max_step_ft: 100.0,
+            max_pressure_change_psi: 100.0,
+            tolerance_psi: 1e-4,
+        };
+        let mut stations = Vec::with_capacity(128);
+        let summary = traverse_into(&input, &mut stations).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(summary.station_count, 101);
+        c.bench_function(name, |b| {
+            b.iter(|| traverse_end_pressure(black_box(&input)).unwrap_or_else(|e| panic!("{e}")))
+        });
+        c.bench_function(&format!("{name}_with_stations"), |b| {
+            b.iter(|| {
+                traverse_into(black_box(&input), &mut stations).unwrap_or_else(|e| panic!("{e}"))
+            })
+        });
+    }
+}
+
+fn vlp(c: &mut Criterion) {
+    let (survey, path) = well();
+    let fluid = SimpleBlackOil::default();
+    let case = VlpCase::new(
+        &survey,
+        &path,
+        &fluid,
+        0.3,
+        600.0,
+        GradientCorrelation::BeggsBrill1973,
+        TEMPERATURE,
+    );
+    let rates: Vec<f64> = (1..=20).map(|i| 200.0 * f64::from(i)).collect();
+    c.bench_function("vlp_curve_20_rates_beggs_brill", |b| {
+        b.iter(|| {
+            vlp_curve(black_box(&case), 200.0, black_box(&rates)).unwrap_or_else(|e| panic!("{e}"))
+        })
+    });
+}
+
+criterion_group!(benches, traverses, vlp);
+criterion_main!(benches);

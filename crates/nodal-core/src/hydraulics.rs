@@ -1,1 +1,0 @@
-//! Multiphase and single-phase pipe flow: friction factors, pressure-gradient correlations and the pressure traverse.

@@ -1,1 +1,0 @@
-//! Wellbore geometry: deviation surveys, minimum-curvature trajectory and the flow path.
