@@ -15,8 +15,11 @@
 
 pub mod error;
 pub mod hydraulics;
+pub mod inflow;
+pub mod nodal;
 pub mod method;
 pub mod pvt;
+pub mod surface;
 pub mod units;
 pub mod wellbore;
 

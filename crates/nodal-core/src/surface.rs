@@ -1,0 +1,1 @@
+//! Surface facilities: gas pipelines, multiphase flowlines, compressors, chokes and gathering networks.
