@@ -628,6 +628,18 @@ mod tests {
         }
     }
 
+    /// Standing's natural-gas correlation at gravity 0.72 gives Tpc 395.5 °R and Ppc 668 psia,
+    /// the values read for this gas in the worked examples of Ahmed, Reservoir Engineering
+    /// Handbook, Ch. 2 (Standing's chart); the condensate curves give 387.53 °R and 663.02 psia.
+    #[test]
+    fn standing_matches_ahmed_example() {
+        let r = standing_natural_gas_1977(0.72).unwrap();
+        assert!((r.temperature_degr - 395.5).abs() < 0.05, "{r:?}");
+        assert!((r.pressure_psia - 668.0).abs() < 0.5, "{r:?}");
+        let c = standing_condensate_1977(0.72).unwrap();
+        assert!((c.temperature_degr - 387.53).abs() < 0.01, "{c:?}");
+    }
+
     /// Sweet-gas Sutton values against pyrestoolbox 3.8.9 `gas.gas_tc_pc(sg, cmethod='SUT')`,
     /// which uses the same coefficients (169.2, 349.5, -74.0; 756.8, -131.0, -3.6):
     /// sg 0.6 -> (352.26, 676.904), 0.8 -> (401.44, 649.696), 1.0 -> (444.70, 622.20).

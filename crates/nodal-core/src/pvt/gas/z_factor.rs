@@ -89,7 +89,7 @@ pub static DRANCHUK_ABOU_KASSEM_1975: MethodInfo = MethodInfo {
     property: "gas_z_factor",
     variant: "11-constant Benedict-Webb-Rubin type fit (A1..A11 = 0.3265, -1.0700, -0.5339, \
               0.01569, -0.05165, 0.5475, -0.7361, 0.1844, 0.1056, 0.6134, 0.7210) to 1500 \
-              Standing-Katz chart points, average absolute error 0.486 %; solved for the \
+              Standing-Katz chart points, average absolute error about 0.5 %; solved for the \
               reduced density by safeguarded Newton to a relative step of 1e-12. Also \
               published for Ppr < 1.0 with 0.7 < Tpr < 1.0.",
     source: "Dranchuk, P.M. and Abou-Kassem, J.H.: \"Calculation of Z Factors for Natural \
@@ -116,7 +116,7 @@ pub static HALL_YARBOROUGH_1973: MethodInfo = MethodInfo {
               (289 points; 0.3 % average error excluding the Tpr 1.05-1.15 isotherms); solved \
               for the reduced density y by safeguarded Newton to a relative step of 1e-12",
     source: "Hall, K.R. and Yarborough, L.: \"A New Equation of State for Z-factor \
-             Calculations\", Oil and Gas J. 71(25) (18 June 1973) 82-92",
+             Calculations\", Oil and Gas J. 71(25) (18 June 1973) 82",
     ranges: &[
         ParamRange {
             param: "pseudo_reduced_temperature",
@@ -251,7 +251,7 @@ const DAK: [f64; 11] = [
 ///
 /// Arguments: `ppr` pseudo-reduced pressure `p/Ppc` and `tpr` pseudo-reduced temperature
 /// `T/Tpc` (absolute temperatures), both dimensionless. Published range 0.2 ≤ Ppr < 30 with
-/// 1.0 < Tpr ≤ 3.0, and Ppr < 1.0 with 0.7 < Tpr < 1.0; average absolute error 0.486 % on
+/// 1.0 < Tpr ≤ 3.0, and Ppr < 1.0 with 0.7 < Tpr < 1.0; average absolute error about 0.5 % on
 /// 1500 chart points, largest near Tpr = 1.0–1.1 (on the Tpr 1.05 isotherm between Ppr 1.3
 /// and 3 it lies up to 17 % above the chart).
 ///
@@ -283,12 +283,7 @@ pub fn dranchuk_abou_kassem_1975(ppr: f64, tpr: f64) -> CoreResult<ZFactor> {
             + c4 * (3.0 * r2 + 3.0 * a11 * r2 * r2 - 2.0 * a11 * a11 * r2 * r2 * r2) * e;
         (value, slope)
     };
-    let no_bracket = || CoreError::NoConvergence {
-        method: "dranchuk_abou_kassem_1975",
-        iterations: 0,
-        last_estimate: f64::NAN,
-        residual: f64::NAN,
-    };
+    let no_bracket = || no_root("dranchuk_abou_kassem_1975", ppr, tpr);
     let (lo, hi) = if tpr < MONOTONE_TPR {
         bracket_first_root(&residual, 0.0, 0.01, 50.0).ok_or_else(no_bracket)?
     } else {
@@ -331,7 +326,7 @@ pub fn dranchuk_abou_kassem_1975(ppr: f64, tpr: f64) -> CoreResult<ZFactor> {
 /// Standing-Katz chart except on its Tpr 1.05–1.15 isotherms (up to 2 %); the authors state
 /// it extrapolates beyond the chart's Ppr = 15.
 ///
-/// Source: Hall and Yarborough, *Oil and Gas J.* 71(25) (1973) 82–92.
+/// Source: Hall and Yarborough, *Oil and Gas J.* 71(25) (18 June 1973) 82.
 ///
 /// ```
 /// use nodal_core::pvt::gas::hall_yarborough_1973;
@@ -356,12 +351,7 @@ pub fn hall_yarborough_1973(ppr: f64, tpr: f64) -> CoreResult<ZFactor> {
             + c * d * y.powf(d - 1.0);
         (value, slope)
     };
-    let no_bracket = || CoreError::NoConvergence {
-        method: "hall_yarborough_1973",
-        iterations: 0,
-        last_estimate: f64::NAN,
-        residual: f64::NAN,
-    };
+    let no_bracket = || no_root("hall_yarborough_1973", ppr, tpr);
     let y_max = 1.0 - 1e-12;
     let (lo, hi) = if tpr < MONOTONE_TPR {
         bracket_first_root(&residual, 0.0, 0.002, y_max).ok_or_else(no_bracket)?
@@ -407,6 +397,15 @@ pub fn papay_1968(ppr: f64, tpr: f64) -> CoreResult<ZFactor> {
     let z = 1.0 - a * ppr + b * ppr * ppr;
     let dz_dppr = -a + 2.0 * b * ppr;
     finish("papay_1968", z, dz_dppr, ppr, tpr)
+}
+
+/// The equation of state has no root where a gas-like root would be (only possible far below
+/// the published Tpr range).
+fn no_root(method: &str, ppr: f64, tpr: f64) -> CoreError {
+    CoreError::Physical(format!(
+        "{method} has no gas-like solution at Ppr = {ppr}, Tpr = {tpr}; these conditions are \
+         outside the correlation's range"
+    ))
 }
 
 fn finish(method: &str, z: f64, dz_dppr: f64, ppr: f64, tpr: f64) -> CoreResult<ZFactor> {
@@ -470,7 +469,7 @@ mod tests {
     ];
 
     /// Both implicit methods reproduce the chart readings for Tpr >= 1.2 within 2 % (DAK:
-    /// average absolute error 0.486 % over 1500 points; HY: 0.3 % average, 2 % maximum).
+    /// average absolute error about 0.5 % over 1500 points; HY: 0.3 % average, 2 % maximum).
     #[test]
     fn implicit_methods_match_standing_katz_chart() {
         for &(tpr, ppr, z_chart) in SK_CHART {
@@ -668,6 +667,12 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn far_below_range_is_a_physical_error_not_nan() {
+        let err = dranchuk_abou_kassem_1975(5.0, 0.2).unwrap_err();
+        assert!(matches!(err, CoreError::Physical(_)), "{err:?}");
     }
 
     #[test]
