@@ -684,6 +684,24 @@ mod tests {
         assert_eq!(same, pc);
     }
 
+    /// Carr-Kobayashi-Burrows on the same sour gas (Ahmed, Reservoir Engineering Handbook,
+    /// Ch. 2 worked example: Tpc 395.5 °R, Ppc 668 psia, 5 % CO2, 10 % H2S): adjusted
+    /// Tpc' = 404.5 °R and Ppc' = 750 psia.
+    #[test]
+    fn carr_kobayashi_burrows_sour_example() {
+        let pc = PseudoCritical {
+            temperature_degr: 395.5,
+            pressure_psia: 668.0,
+        };
+        let sour = Impurities::new(0.05, 0.10, 0.0).unwrap();
+        let r = carr_kobayashi_burrows_1954(pc, sour).unwrap();
+        assert!((r.temperature_degr - 404.5).abs() < 1e-9);
+        assert!((r.pressure_psia - 750.0).abs() < 1e-9);
+        let n2 = carr_kobayashi_burrows_1954(pc, Impurities::new(0.0, 0.0, 0.1).unwrap()).unwrap();
+        assert!((n2.temperature_degr - 370.5).abs() < 1e-9);
+        assert!((n2.pressure_psia - 651.0).abs() < 1e-9);
+    }
+
     /// Full Sutton + Kay + Wichert-Aziz procedure against pyrestoolbox 3.8.9
     /// `gas.gas_tc_pc(sg=0.75, co2=0.10, h2s=0.05, cmethod='SUT')` = (375.99491, 705.76768)
     /// (run outside the project). pyrestoolbox removes the impurities from the gravity with

@@ -669,6 +669,19 @@ mod tests {
         }
     }
 
+    /// The solver reports how far it got: a non-finite residual stops it at once, and a root
+    /// it cannot reach within the iteration cap (here 1e-300, reachable only by ~1000
+    /// bisections since the derivative is useless) returns the last iterate and residual.
+    #[test]
+    fn solver_reports_last_iterate() {
+        let (it, x, r) = solve_bracketed(|_| (f64::NAN, 1.0), 0.0, 1.0, 0.5).unwrap_err();
+        assert_eq!((it, x), (1, 0.5));
+        assert!(r.is_nan());
+        let (it, x, r) = solve_bracketed(|x| (x - 1e-300, 0.0), 0.0, 1.0, 0.5).unwrap_err();
+        assert_eq!(it, MAX_ITERATIONS);
+        assert!(x > 0.0 && x < 1e-40 && r.is_finite());
+    }
+
     #[test]
     fn far_below_range_is_a_physical_error_not_nan() {
         let err = dranchuk_abou_kassem_1975(5.0, 0.2).unwrap_err();
