@@ -1,1 +1,0 @@
-//! Natural-gas properties: pseudo-critical properties, impurity corrections, Z factor, FVF, density, viscosity, compressibility and pseudo-pressure.
