@@ -16,8 +16,8 @@
 pub mod error;
 pub mod hydraulics;
 pub mod inflow;
-pub mod nodal;
 pub mod method;
+pub mod nodal;
 pub mod pvt;
 pub mod surface;
 pub mod units;
