@@ -138,6 +138,55 @@ fn serves_on_a_fresh_database_answers_the_healthcheck_and_stops_on_sigterm() {
 }
 
 #[test]
+fn sigterm_lets_a_request_in_flight_finish_then_exits_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = start(dir.path());
+    let port = server.port;
+
+    // A request in flight: its head and half its body have arrived, and the handler is
+    // waiting for the rest when the signal comes.
+    let body = br#"{"fluid":{"oil_api":35,"gas_sg":0.75,"gor_scf_stb":600},"points":[{"pressure_psia":2000,"temperature_degf":180}]}"#;
+    let (first, rest) = body.split_at(body.len() / 2);
+    let mut in_flight = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    in_flight
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        in_flight,
+        "POST /api/v1/pvt/properties HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    )
+    .unwrap();
+    in_flight.write_all(first).unwrap();
+    in_flight.flush().unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+
+    signal(&server, "TERM");
+    // The listener closes: new connections are refused while the old one finishes.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while TcpStream::connect(("127.0.0.1", port)).is_ok() {
+        assert!(
+            Instant::now() < deadline,
+            "still accepting connections after SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(
+        server.child.try_wait().unwrap().is_none(),
+        "exited before the in-flight request finished"
+    );
+
+    in_flight.write_all(rest).unwrap();
+    let mut response = String::new();
+    in_flight.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    assert!(response.contains("\"bubble_point_psia\""), "{response}");
+
+    let status = wait_for_exit(&mut server, Duration::from_secs(15));
+    assert!(status.success(), "exit status {status}");
+}
+
+#[test]
 fn sigint_stops_an_idle_server_with_exit_code_zero() {
     let dir = tempfile::tempdir().unwrap();
     let mut server = start(dir.path());

@@ -25,7 +25,15 @@ where
 {
     app.service(routes::health::live)
         .service(routes::health::ready)
-        .service(utoipa_actix_web::scope("/api/v1").service(routes::meta::index))
+        .service(
+            utoipa_actix_web::scope("/api/v1")
+                .service(routes::meta::index)
+                .service(routes::pvt::properties)
+                .service(routes::pvt::curve)
+                .service(routes::pvt::compare)
+                .service(routes::pvt::bubble_point)
+                .service(routes::pvt::list_methods),
+        )
 }
 
 /// The OpenAPI document of every route.

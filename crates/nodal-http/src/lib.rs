@@ -12,6 +12,7 @@ pub mod openapi;
 pub mod routes;
 pub mod settings;
 pub mod state;
+pub mod validate;
 
 pub use app::{build_app, openapi};
 pub use error::ApiError;

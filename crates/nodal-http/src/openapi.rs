@@ -16,6 +16,7 @@ use utoipa::OpenApi;
     tags(
         (name = "health", description = "Liveness and readiness probes"),
         (name = "meta", description = "Service identity"),
+        (name = "pvt", description = "Black-oil fluid properties"),
     ),
     components(schemas(crate::error::Problem, crate::error::FieldError))
 )]

@@ -193,9 +193,10 @@ pub fn recommend(
             *pb,
             *fvf,
             format!(
-                "first in the preference order whose published data range contains the fluid and \
-             which evaluates for it: {}",
-                pb.info().source
+                "{} is the first in the preference order (Valkó-McCain, Standing, \
+                 Vasquez-Beggs, Glasø, Petrosky-Farshad, Al-Marhoun) whose published data range \
+                 contains the fluid and which evaluates for it",
+                pb.id()
             ),
         ),
         None => (

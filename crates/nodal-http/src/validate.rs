@@ -1,0 +1,75 @@
+//! Request validation that collects every invalid field before answering 422.
+
+use crate::error::{ApiError, FieldError};
+
+/// Collects field errors; [`Check::finish`] turns them into one 422 naming every field.
+#[derive(Debug, Default)]
+pub struct Check {
+    errors: Vec<FieldError>,
+}
+
+impl Check {
+    /// Records an invalid field.
+    pub fn fail(&mut self, field: &str, message: impl Into<String>) {
+        self.errors.push(FieldError::new(field, message));
+    }
+
+    /// `value` must be finite and greater than zero.
+    pub fn positive(&mut self, field: &str, value: f64) {
+        if !(value.is_finite() && value > 0.0) {
+            self.fail(field, format!("must be greater than zero (got {value})"));
+        }
+    }
+
+    /// `value` must be finite and not negative.
+    pub fn non_negative(&mut self, field: &str, value: f64) {
+        if !(value.is_finite() && value >= 0.0) {
+            self.fail(field, format!("must not be negative (got {value})"));
+        }
+    }
+
+    /// `value` must be finite and in `[min, max]`.
+    pub fn range(&mut self, field: &str, value: f64, min: f64, max: f64) {
+        if !(value.is_finite() && (min..=max).contains(&value)) {
+            self.fail(
+                field,
+                format!("must be between {min} and {max} (got {value})"),
+            );
+        }
+    }
+
+    /// Whether nothing failed so far.
+    pub fn is_ok(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// `Ok` when every check passed, else a 422 listing every invalid field.
+    pub fn finish(self) -> Result<(), ApiError> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::invalid_fields(self.errors))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collects_every_failure() {
+        let mut check = Check::default();
+        check.positive("a", 1.0);
+        check.positive("b", 0.0);
+        check.range("c", f64::NAN, 0.0, 1.0);
+        check.non_negative("d", 0.0);
+        match check.finish() {
+            Err(ApiError::Validation { errors, .. }) => {
+                let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
+                assert_eq!(fields, ["b", "c"]);
+            }
+            other => panic!("expected 422, got {other:?}"),
+        }
+    }
+}
