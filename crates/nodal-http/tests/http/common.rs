@@ -1,0 +1,51 @@
+//! Helpers shared by the HTTP test modules.
+#![allow(dead_code)]
+
+pub use actix_web::body::MessageBody;
+pub use actix_web::dev::{Service, ServiceResponse};
+pub use actix_web::http::{StatusCode, header};
+pub use actix_web::middleware::from_fn;
+pub use actix_web::{App, HttpResponse, test, web};
+pub use nodal_http::settings::{Environment, Secret};
+pub use nodal_http::{AppState, Settings, build_app};
+pub use nodal_store::test_support::TestDatabase;
+pub use serde_json::Value;
+
+pub fn settings(environment: Environment) -> Settings {
+    let mut settings = Settings {
+        environment,
+        ..Settings::default()
+    };
+    settings.auth.jwt_secret = Secret::new("a7f3c9e1b5d2f8a4c6e0b3d9f1a5c7e2b4d6f8a0c2e4");
+    settings
+}
+
+pub fn state(db: &TestDatabase, settings: Settings) -> AppState {
+    AppState::new(settings, db.pool().clone())
+}
+
+pub async fn body_json(response: ServiceResponse<impl MessageBody>) -> Value {
+    let bytes = test::read_body(response).await;
+    serde_json::from_slice(&bytes).unwrap_or_else(|e| {
+        panic!(
+            "body is not JSON ({e}): {}",
+            String::from_utf8_lossy(&bytes)
+        )
+    })
+}
+
+pub fn header_str<B>(response: &ServiceResponse<B>, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get(name)
+        .map(|v| v.to_str().unwrap().to_string())
+}
+
+pub fn assert_problem<B>(response: &ServiceResponse<B>, status: u16) {
+    assert_eq!(response.status().as_u16(), status);
+    assert_eq!(
+        header_str(response, "content-type").as_deref(),
+        Some("application/problem+json")
+    );
+    assert!(header_str(response, "x-request-id").is_some());
+}

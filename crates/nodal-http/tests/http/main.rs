@@ -1,0 +1,6 @@
+//! The real application, driven in-process (`actix_web::test`), one module per area.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+mod foundation;
+mod pvt;
