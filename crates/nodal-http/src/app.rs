@@ -32,7 +32,12 @@ where
                 .service(routes::pvt::curve)
                 .service(routes::pvt::compare)
                 .service(routes::pvt::bubble_point)
-                .service(routes::pvt::list_methods),
+                .service(routes::pvt::list_methods)
+                .service(routes::hydraulics::trajectory)
+                .service(routes::hydraulics::traverse)
+                .service(routes::hydraulics::vlp_curve)
+                .service(routes::hydraulics::compare)
+                .service(routes::hydraulics::list_methods),
         )
 }
 

@@ -613,7 +613,7 @@ impl FluidInput {
 }
 
 /// An engine error about the fluid, with its field placed under `prefix`.
-fn prefixed(prefix: &str, error: nodal_core::CoreError) -> ApiError {
+pub fn prefixed(prefix: &str, error: nodal_core::CoreError) -> ApiError {
     match error {
         nodal_core::CoreError::InvalidInput { field, message } => {
             ApiError::invalid_field(format!("{prefix}.{field}"), message)
@@ -791,7 +791,7 @@ fn methods_used(
 }
 
 /// Adds range warnings without repeating one (method, input) pair.
-fn collect_warnings(
+pub fn collect_warnings(
     fluid: &BlackOilFluid,
     points: impl Iterator<Item = (f64, f64)>,
 ) -> Result<Vec<Warning>, ApiError> {
