@@ -7,7 +7,7 @@
 //!   ([`PipeGeometry`]), a [`GradientCorrelation`] returns a [`GradientResult`]: the pressure
 //!   gradient split into elevation, friction and acceleration, with holdup, flow pattern and
 //!   the other intermediate quantities an engineer checks. One module per correlation:
-//!   [`single_phase`], [`homogeneous`], [`beggs_brill`], [`hagedorn_brown`].
+//!   [`single_phase`], [`homogeneous`], [`beggs_brill`], [`hagedorn_brown`], [`gray`].
 //! - Fluid interface: [`FluidModel`] gives black-oil properties at (p, T); [`in_situ_properties`]
 //!   turns surface rates into in-situ velocities and mixed liquid properties.
 //! - [`mod@traverse`]: marches a pressure along a [`crate::wellbore::FlowPath`] and survey.
@@ -24,6 +24,7 @@
 pub mod beggs_brill;
 pub mod fluid;
 pub mod friction;
+pub mod gray;
 pub mod hagedorn_brown;
 pub mod homogeneous;
 pub mod single_phase;
@@ -66,6 +67,11 @@ pub(crate) const DIAMETER_NUMBER_FACTOR: f64 = 120.805_227_276;
 /// Duns-Ros liquid viscosity number factor: `N_L = 0.157 30 μ (1/(ρ σ³))^¼`, μ in cp (exact
 /// conversion of `μ (g/(ρ σ³))^¼`; printed as 0.15726 in Brill and Mukherjee, 1999).
 pub(crate) const VISCOSITY_NUMBER_FACTOR: f64 = 0.157_298_635_658_8;
+
+/// Surface tension conversion: 1 dyne/cm = 1e−3 kg/s² = 0.002 204 62 lbm/s² (exact from
+/// 1 lb = 0.453 592 37 kg). Groups such as Gray's `N_v` need σ in lbm/s² to be dimensionless
+/// with ρ in lb/ft³, v in ft/s and g in ft/s².
+pub(crate) const DYNE_CM_TO_LBM_S2: f64 = 1.0e-3 / 0.453_592_37;
 
 /// In-situ conditions at one point of the pipe: what a gradient correlation needs.
 ///
@@ -372,16 +378,23 @@ pub enum GradientCorrelation {
     /// Hagedorn and Brown (1965) with the Griffith-Wallis bubble-flow correction and holdup
     /// never below no-slip (the "modified" method). See [`hagedorn_brown`].
     HagedornBrownModified,
+    /// Gray (1974) for gas and condensate wells, friction factor at Re = 1e7 as in the API 14B
+    /// program. See [`gray`].
+    Gray1974,
+    /// Gray (1974) with the friction factor at the no-slip Reynolds number. See [`gray`].
+    Gray1974ActualReynolds,
 }
 
 impl GradientCorrelation {
     /// Every correlation, for listings.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 7] = [
         Self::SinglePhase,
         Self::Homogeneous,
         Self::BeggsBrill1973,
         Self::BeggsBrillPayne1979,
         Self::HagedornBrownModified,
+        Self::Gray1974,
+        Self::Gray1974ActualReynolds,
     ];
 
     /// The method metadata (id, variant, source, published ranges).
@@ -392,6 +405,8 @@ impl GradientCorrelation {
             Self::BeggsBrill1973 => &beggs_brill::BEGGS_BRILL_1973,
             Self::BeggsBrillPayne1979 => &beggs_brill::BEGGS_BRILL_PAYNE_1979,
             Self::HagedornBrownModified => &hagedorn_brown::HAGEDORN_BROWN_MODIFIED,
+            Self::Gray1974 => &gray::GRAY_1974,
+            Self::Gray1974ActualReynolds => &gray::GRAY_1974_ACTUAL_REYNOLDS,
         }
     }
 
@@ -444,6 +459,10 @@ impl GradientCorrelation {
                 beggs_brill::gradient(props, pipe, beggs_brill::Variant::Payne1979, friction)
             }
             Self::HagedornBrownModified => hagedorn_brown::gradient(props, pipe, friction),
+            Self::Gray1974 => gray::gradient(props, pipe, gray::Variant::Original1974, friction),
+            Self::Gray1974ActualReynolds => {
+                gray::gradient(props, pipe, gray::Variant::ActualReynolds, friction)
+            }
         }
     }
 }
@@ -511,7 +530,8 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(400))]
 
         /// Holdup bounds: in [λ, 1] for uphill and horizontal flow (every two-phase
-        /// correlation here), in [0, 1] for downhill Beggs-Brill; all terms finite; zero
+        /// correlation here), in [0, 1] for downhill flow where the correlation lets liquid
+        /// run ahead of the gas (Beggs-Brill); all terms finite; zero
         /// elevation gradient in horizontal pipe.
         #[test]
         fn holdup_is_physical(
@@ -540,7 +560,17 @@ mod tests {
                 GradientCorrelation::BeggsBrill1973,
                 GradientCorrelation::BeggsBrillPayne1979,
                 GradientCorrelation::HagedornBrownModified,
+                GradientCorrelation::Gray1974,
+                GradientCorrelation::Gray1974ActualReynolds,
             ] {
+                // Correlations whose holdup never falls below no-slip, at any angle.
+                let never_below_no_slip = matches!(
+                    c,
+                    GradientCorrelation::HagedornBrownModified
+                        | GradientCorrelation::Homogeneous
+                        | GradientCorrelation::Gray1974
+                        | GradientCorrelation::Gray1974ActualReynolds
+                );
                 for a in [angle, 0.0] {
                     let pipe = PipeGeometry { diameter_in: d, relative_roughness: 0.0006 / d, angle_deg: a };
                     let g = match c.gradient(&props, &pipe, FrictionCorrelation::Colebrook) {
@@ -549,7 +579,7 @@ mod tests {
                         Err(e) => { prop_assert!(e.to_string().contains("critical")); continue; }
                     };
                     let lambda = g.no_slip_holdup;
-                    if a >= 0.0 || c == GradientCorrelation::HagedornBrownModified || c == GradientCorrelation::Homogeneous {
+                    if a >= 0.0 || never_below_no_slip {
                         prop_assert!(g.liquid_holdup >= lambda - 1e-12 && g.liquid_holdup <= 1.0, "{c:?} {a}: {} < {lambda}", g.liquid_holdup);
                     } else {
                         prop_assert!((0.0..=1.0).contains(&g.liquid_holdup));

@@ -791,6 +791,8 @@ mod tests {
             GradientCorrelation::BeggsBrillPayne1979,
             GradientCorrelation::HagedornBrownModified,
             GradientCorrelation::Homogeneous,
+            GradientCorrelation::Gray1974,
+            GradientCorrelation::Gray1974ActualReynolds,
         ] {
             let down = oil_input(
                 &survey,
@@ -924,6 +926,8 @@ mod tests {
             GradientCorrelation::BeggsBrill1973,
             GradientCorrelation::BeggsBrillPayne1979,
             GradientCorrelation::Homogeneous,
+            GradientCorrelation::Gray1974,
+            GradientCorrelation::Gray1974ActualReynolds,
         ] {
             let input = TraverseInput::new(
                 &survey,
@@ -1051,13 +1055,15 @@ mod tests {
                 water_cut in 0.0..1.0f64,
                 gor in 0.0..800.0f64,
                 whp in 50.0..1000.0f64,
-                which in 0usize..4,
+                which in 0usize..6,
             ) {
                 let correlation = [
                     GradientCorrelation::BeggsBrill1973,
                     GradientCorrelation::BeggsBrillPayne1979,
                     GradientCorrelation::HagedornBrownModified,
                     GradientCorrelation::Homogeneous,
+                    GradientCorrelation::Gray1974,
+                    GradientCorrelation::Gray1974ActualReynolds,
                 ][which];
                 let survey = Survey::vertical(8000.0).unwrap();
                 let path = FlowPath::single(0.0, 8000.0, tubing(2.992)).unwrap();
