@@ -45,6 +45,10 @@ fn traverses(c: &mut Criterion) {
             "traverse_10000ft_100_stations_gray",
             GradientCorrelation::Gray1974,
         ),
+        (
+            "traverse_10000ft_100_stations_mukherjee_brill",
+            GradientCorrelation::MukherjeeBrill1985,
+        ),
     ] {
         let mut input = TraverseInput::new(
             &survey,
