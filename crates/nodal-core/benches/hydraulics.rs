@@ -49,6 +49,10 @@ fn traverses(c: &mut Criterion) {
             "traverse_10000ft_100_stations_mukherjee_brill",
             GradientCorrelation::MukherjeeBrill1985,
         ),
+        (
+            "traverse_10000ft_100_stations_orkiszewski",
+            GradientCorrelation::Orkiszewski1967,
+        ),
     ] {
         let mut input = TraverseInput::new(
             &survey,

@@ -28,6 +28,7 @@ pub mod gray;
 pub mod hagedorn_brown;
 pub mod homogeneous;
 pub mod mukherjee_brill;
+pub mod orkiszewski;
 pub mod single_phase;
 mod solver;
 pub mod traverse;
@@ -406,11 +407,15 @@ pub enum GradientCorrelation {
     Gray1974ActualReynolds,
     /// Mukherjee and Brill (1985), any inclination, with its own flow-pattern map. See [`mukherjee_brill`].
     MukherjeeBrill1985,
+    /// Orkiszewski (1967) for vertical oil wells, oil-continuous liquid distribution coefficient. See [`orkiszewski`].
+    Orkiszewski1967,
+    /// Orkiszewski (1967) with the water-continuous liquid distribution coefficient. See [`orkiszewski`].
+    Orkiszewski1967WaterContinuous,
 }
 
 impl GradientCorrelation {
     /// Every correlation, for listings.
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 10] = [
         Self::SinglePhase,
         Self::Homogeneous,
         Self::BeggsBrill1973,
@@ -419,6 +424,8 @@ impl GradientCorrelation {
         Self::Gray1974,
         Self::Gray1974ActualReynolds,
         Self::MukherjeeBrill1985,
+        Self::Orkiszewski1967,
+        Self::Orkiszewski1967WaterContinuous,
     ];
 
     /// The method metadata (id, variant, source, published ranges).
@@ -432,6 +439,8 @@ impl GradientCorrelation {
             Self::Gray1974 => &gray::GRAY_1974,
             Self::Gray1974ActualReynolds => &gray::GRAY_1974_ACTUAL_REYNOLDS,
             Self::MukherjeeBrill1985 => &mukherjee_brill::MUKHERJEE_BRILL_1985,
+            Self::Orkiszewski1967 => &orkiszewski::ORKISZEWSKI_1967,
+            Self::Orkiszewski1967WaterContinuous => &orkiszewski::ORKISZEWSKI_1967_WATER_CONTINUOUS,
         }
     }
 
@@ -489,6 +498,12 @@ impl GradientCorrelation {
                 gray::gradient(props, pipe, gray::Variant::ActualReynolds, friction)
             }
             Self::MukherjeeBrill1985 => mukherjee_brill::gradient(props, pipe, friction),
+            Self::Orkiszewski1967 => {
+                orkiszewski::gradient(props, pipe, orkiszewski::ContinuousPhase::Oil, friction)
+            }
+            Self::Orkiszewski1967WaterContinuous => {
+                orkiszewski::gradient(props, pipe, orkiszewski::ContinuousPhase::Water, friction)
+            }
         }
     }
 }
