@@ -53,6 +53,10 @@ fn traverses(c: &mut Criterion) {
             "traverse_10000ft_100_stations_orkiszewski",
             GradientCorrelation::Orkiszewski1967,
         ),
+        (
+            "traverse_10000ft_100_stations_aziz_govier_fogarasi",
+            GradientCorrelation::AzizGovierFogarasi1972,
+        ),
     ] {
         let mut input = TraverseInput::new(
             &survey,

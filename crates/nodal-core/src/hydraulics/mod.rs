@@ -21,6 +21,7 @@
 //! here once: [`CP_TO_LBM_FT_S`] and the dimensionless-group factors of Duns and Ros used by
 //! Beggs-Brill and Hagedorn-Brown.
 
+pub mod aziz_govier_fogarasi;
 pub mod beggs_brill;
 pub mod fluid;
 pub mod friction;
@@ -411,11 +412,13 @@ pub enum GradientCorrelation {
     Orkiszewski1967,
     /// Orkiszewski (1967) with the water-continuous liquid distribution coefficient. See [`orkiszewski`].
     Orkiszewski1967WaterContinuous,
+    /// Aziz, Govier and Fogarasi (1972) for vertical oil wells. See [`aziz_govier_fogarasi`].
+    AzizGovierFogarasi1972,
 }
 
 impl GradientCorrelation {
     /// Every correlation, for listings.
-    pub const ALL: [Self; 10] = [
+    pub const ALL: [Self; 11] = [
         Self::SinglePhase,
         Self::Homogeneous,
         Self::BeggsBrill1973,
@@ -426,6 +429,7 @@ impl GradientCorrelation {
         Self::MukherjeeBrill1985,
         Self::Orkiszewski1967,
         Self::Orkiszewski1967WaterContinuous,
+        Self::AzizGovierFogarasi1972,
     ];
 
     /// The method metadata (id, variant, source, published ranges).
@@ -441,6 +445,7 @@ impl GradientCorrelation {
             Self::MukherjeeBrill1985 => &mukherjee_brill::MUKHERJEE_BRILL_1985,
             Self::Orkiszewski1967 => &orkiszewski::ORKISZEWSKI_1967,
             Self::Orkiszewski1967WaterContinuous => &orkiszewski::ORKISZEWSKI_1967_WATER_CONTINUOUS,
+            Self::AzizGovierFogarasi1972 => &aziz_govier_fogarasi::AZIZ_GOVIER_FOGARASI_1972,
         }
     }
 
@@ -504,6 +509,7 @@ impl GradientCorrelation {
             Self::Orkiszewski1967WaterContinuous => {
                 orkiszewski::gradient(props, pipe, orkiszewski::ContinuousPhase::Water, friction)
             }
+            Self::AzizGovierFogarasi1972 => aziz_govier_fogarasi::gradient(props, pipe, friction),
         }
     }
 }
