@@ -7,7 +7,8 @@
 //!   ([`PipeGeometry`]), a [`GradientCorrelation`] returns a [`GradientResult`]: the pressure
 //!   gradient split into elevation, friction and acceleration, with holdup, flow pattern and
 //!   the other intermediate quantities an engineer checks. One module per correlation:
-//!   [`single_phase`], [`homogeneous`], [`beggs_brill`], [`hagedorn_brown`], [`gray`].
+//!   [`single_phase`], [`homogeneous`], [`beggs_brill`], [`hagedorn_brown`], [`gray`],
+//!   [`mukherjee_brill`], [`orkiszewski`], [`aziz_govier_fogarasi`].
 //! - Fluid interface: [`FluidModel`] gives black-oil properties at (p, T); [`in_situ_properties`]
 //!   turns surface rates into in-situ velocities and mixed liquid properties.
 //! - [`mod@traverse`]: marches a pressure along a [`crate::wellbore::FlowPath`] and survey.
