@@ -222,17 +222,13 @@ pub enum FlowPattern {
     Intermittent,
     /// Beggs-Brill distributed (bubble, mist).
     Distributed,
-    /// Bubble flow (Griffith-Wallis criterion in modified Hagedorn-Brown; the bubble region of
-    /// the mechanistic and pattern-based correlations).
+    /// Bubble flow (Griffith-Wallis criterion in modified Hagedorn-Brown and Orkiszewski; the
+    /// bubble region of Mukherjee-Brill and Aziz et al.).
     Bubble,
-    /// Dispersed bubble flow (small bubbles carried by turbulent liquid, no slip).
-    DispersedBubble,
     /// Stratified flow (liquid below gas in horizontal and downhill pipe).
     Stratified,
     /// Slug flow (Taylor bubbles and liquid slugs).
     Slug,
-    /// Churn flow (chaotic, between slug and annular).
-    Churn,
     /// Annular (annular-mist) flow: gas core with entrained droplets, liquid film on the wall.
     Annular,
     /// Mist flow (Duns-Ros and Orkiszewski naming of the gas-continuous region).
@@ -254,10 +250,8 @@ impl FlowPattern {
             Self::Intermittent => "intermittent",
             Self::Distributed => "distributed",
             Self::Bubble => "bubble",
-            Self::DispersedBubble => "dispersed_bubble",
             Self::Stratified => "stratified",
             Self::Slug => "slug",
-            Self::Churn => "churn",
             Self::Annular => "annular",
             Self::Mist => "mist",
             Self::NotClassified => "not_classified",
