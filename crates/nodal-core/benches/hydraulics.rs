@@ -1,5 +1,5 @@
-//! Hydraulics benchmarks: a 10,000-ft vertical traverse at 100 stations with Beggs-Brill and
-//! Hagedorn-Brown, and a 20-rate VLP curve.
+//! Hydraulics benchmarks: a 10,000-ft vertical traverse at 100 stations with each two-phase
+//! gradient correlation, and a 20-rate VLP curve.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use nodal_core::hydraulics::{
@@ -40,6 +40,22 @@ fn traverses(c: &mut Criterion) {
         (
             "traverse_10000ft_100_stations_hagedorn_brown",
             GradientCorrelation::HagedornBrownModified,
+        ),
+        (
+            "traverse_10000ft_100_stations_gray",
+            GradientCorrelation::Gray1974,
+        ),
+        (
+            "traverse_10000ft_100_stations_mukherjee_brill",
+            GradientCorrelation::MukherjeeBrill1985,
+        ),
+        (
+            "traverse_10000ft_100_stations_orkiszewski",
+            GradientCorrelation::Orkiszewski1967,
+        ),
+        (
+            "traverse_10000ft_100_stations_aziz_govier_fogarasi",
+            GradientCorrelation::AzizGovierFogarasi1972,
         ),
     ] {
         let mut input = TraverseInput::new(

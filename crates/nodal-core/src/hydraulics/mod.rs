@@ -7,7 +7,8 @@
 //!   ([`PipeGeometry`]), a [`GradientCorrelation`] returns a [`GradientResult`]: the pressure
 //!   gradient split into elevation, friction and acceleration, with holdup, flow pattern and
 //!   the other intermediate quantities an engineer checks. One module per correlation:
-//!   [`single_phase`], [`homogeneous`], [`beggs_brill`], [`hagedorn_brown`].
+//!   [`single_phase`], [`homogeneous`], [`beggs_brill`], [`hagedorn_brown`], [`gray`],
+//!   [`mukherjee_brill`], [`orkiszewski`], [`aziz_govier_fogarasi`].
 //! - Fluid interface: [`FluidModel`] gives black-oil properties at (p, T); [`in_situ_properties`]
 //!   turns surface rates into in-situ velocities and mixed liquid properties.
 //! - [`mod@traverse`]: marches a pressure along a [`crate::wellbore::FlowPath`] and survey.
@@ -21,11 +22,15 @@
 //! here once: [`CP_TO_LBM_FT_S`] and the dimensionless-group factors of Duns and Ros used by
 //! Beggs-Brill and Hagedorn-Brown.
 
+pub mod aziz_govier_fogarasi;
 pub mod beggs_brill;
 pub mod fluid;
 pub mod friction;
+pub mod gray;
 pub mod hagedorn_brown;
 pub mod homogeneous;
+pub mod mukherjee_brill;
+pub mod orkiszewski;
 pub mod single_phase;
 mod solver;
 pub mod traverse;
@@ -66,6 +71,11 @@ pub(crate) const DIAMETER_NUMBER_FACTOR: f64 = 120.805_227_276;
 /// Duns-Ros liquid viscosity number factor: `N_L = 0.157 30 μ (1/(ρ σ³))^¼`, μ in cp (exact
 /// conversion of `μ (g/(ρ σ³))^¼`; printed as 0.15726 in Brill and Mukherjee, 1999).
 pub(crate) const VISCOSITY_NUMBER_FACTOR: f64 = 0.157_298_635_658_8;
+
+/// Surface tension conversion: 1 dyne/cm = 1e−3 kg/s² = 0.002 204 62 lbm/s² (exact from
+/// 1 lb = 0.453 592 37 kg). Groups such as Gray's `N_v` need σ in lbm/s² to be dimensionless
+/// with ρ in lb/ft³, v in ft/s and g in ft/s².
+pub(crate) const DYNE_CM_TO_LBM_S2: f64 = 1.0e-3 / 0.453_592_37;
 
 /// In-situ conditions at one point of the pipe: what a gradient correlation needs.
 ///
@@ -205,14 +215,24 @@ pub enum FlowPattern {
     Homogeneous,
     /// Beggs-Brill segregated (stratified, wavy, annular).
     Segregated,
-    /// Beggs-Brill transition between segregated and intermittent.
+    /// Transition region: Beggs-Brill between segregated and intermittent; Duns-Ros,
+    /// Orkiszewski and Aziz et al. between slug and mist (annular-mist).
     Transition,
     /// Beggs-Brill intermittent (plug, slug).
     Intermittent,
     /// Beggs-Brill distributed (bubble, mist).
     Distributed,
-    /// Bubble flow (Griffith-Wallis criterion in modified Hagedorn-Brown).
+    /// Bubble flow (Griffith-Wallis criterion in modified Hagedorn-Brown and Orkiszewski; the
+    /// bubble region of Mukherjee-Brill and Aziz et al.).
     Bubble,
+    /// Stratified flow (liquid below gas in horizontal and downhill pipe).
+    Stratified,
+    /// Slug flow (Taylor bubbles and liquid slugs).
+    Slug,
+    /// Annular (annular-mist) flow: gas core with entrained droplets, liquid film on the wall.
+    Annular,
+    /// Mist flow (Duns-Ros and Orkiszewski naming of the gas-continuous region).
+    Mist,
     /// The correlation does not distinguish patterns here (Hagedorn-Brown outside bubble
     /// flow).
     NotClassified,
@@ -230,6 +250,10 @@ impl FlowPattern {
             Self::Intermittent => "intermittent",
             Self::Distributed => "distributed",
             Self::Bubble => "bubble",
+            Self::Stratified => "stratified",
+            Self::Slug => "slug",
+            Self::Annular => "annular",
+            Self::Mist => "mist",
             Self::NotClassified => "not_classified",
         }
     }
@@ -372,16 +396,35 @@ pub enum GradientCorrelation {
     /// Hagedorn and Brown (1965) with the Griffith-Wallis bubble-flow correction and holdup
     /// never below no-slip (the "modified" method). See [`hagedorn_brown`].
     HagedornBrownModified,
+    /// Gray (1974) for gas and condensate wells, friction factor at Re = 1e7 as in the API 14B
+    /// program. See [`gray`].
+    Gray1974,
+    /// Gray (1974) with the friction factor at the no-slip Reynolds number. See [`gray`].
+    Gray1974ActualReynolds,
+    /// Mukherjee and Brill (1985), any inclination, with its own flow-pattern map. See [`mukherjee_brill`].
+    MukherjeeBrill1985,
+    /// Orkiszewski (1967) for vertical oil wells, oil-continuous liquid distribution coefficient. See [`orkiszewski`].
+    Orkiszewski1967,
+    /// Orkiszewski (1967) with the water-continuous liquid distribution coefficient. See [`orkiszewski`].
+    Orkiszewski1967WaterContinuous,
+    /// Aziz, Govier and Fogarasi (1972) for vertical oil wells. See [`aziz_govier_fogarasi`].
+    AzizGovierFogarasi1972,
 }
 
 impl GradientCorrelation {
     /// Every correlation, for listings.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 11] = [
         Self::SinglePhase,
         Self::Homogeneous,
         Self::BeggsBrill1973,
         Self::BeggsBrillPayne1979,
         Self::HagedornBrownModified,
+        Self::Gray1974,
+        Self::Gray1974ActualReynolds,
+        Self::MukherjeeBrill1985,
+        Self::Orkiszewski1967,
+        Self::Orkiszewski1967WaterContinuous,
+        Self::AzizGovierFogarasi1972,
     ];
 
     /// The method metadata (id, variant, source, published ranges).
@@ -392,6 +435,12 @@ impl GradientCorrelation {
             Self::BeggsBrill1973 => &beggs_brill::BEGGS_BRILL_1973,
             Self::BeggsBrillPayne1979 => &beggs_brill::BEGGS_BRILL_PAYNE_1979,
             Self::HagedornBrownModified => &hagedorn_brown::HAGEDORN_BROWN_MODIFIED,
+            Self::Gray1974 => &gray::GRAY_1974,
+            Self::Gray1974ActualReynolds => &gray::GRAY_1974_ACTUAL_REYNOLDS,
+            Self::MukherjeeBrill1985 => &mukherjee_brill::MUKHERJEE_BRILL_1985,
+            Self::Orkiszewski1967 => &orkiszewski::ORKISZEWSKI_1967,
+            Self::Orkiszewski1967WaterContinuous => &orkiszewski::ORKISZEWSKI_1967_WATER_CONTINUOUS,
+            Self::AzizGovierFogarasi1972 => &aziz_govier_fogarasi::AZIZ_GOVIER_FOGARASI_1972,
         }
     }
 
@@ -444,8 +493,53 @@ impl GradientCorrelation {
                 beggs_brill::gradient(props, pipe, beggs_brill::Variant::Payne1979, friction)
             }
             Self::HagedornBrownModified => hagedorn_brown::gradient(props, pipe, friction),
+            Self::Gray1974 => gray::gradient(props, pipe, gray::Variant::Original1974, friction),
+            Self::Gray1974ActualReynolds => {
+                gray::gradient(props, pipe, gray::Variant::ActualReynolds, friction)
+            }
+            Self::MukherjeeBrill1985 => mukherjee_brill::gradient(props, pipe, friction),
+            Self::Orkiszewski1967 => {
+                orkiszewski::gradient(props, pipe, orkiszewski::ContinuousPhase::Oil, friction)
+            }
+            Self::Orkiszewski1967WaterContinuous => {
+                orkiszewski::gradient(props, pipe, orkiszewski::ContinuousPhase::Water, friction)
+            }
+            Self::AzizGovierFogarasi1972 => aziz_govier_fogarasi::gradient(props, pipe, friction),
         }
     }
+}
+
+/// Every correlation that handles two flowing phases (all but single-phase), for tests.
+#[cfg(test)]
+pub(crate) fn two_phase_correlations() -> impl Iterator<Item = GradientCorrelation> {
+    GradientCorrelation::ALL
+        .into_iter()
+        .filter(|c| *c != GradientCorrelation::SinglePhase)
+}
+
+/// Correlations whose holdup never falls below the no-slip holdup at any angle, by
+/// construction or by an explicit floor.
+#[cfg(test)]
+pub(crate) fn never_below_no_slip(c: GradientCorrelation) -> bool {
+    matches!(
+        c,
+        GradientCorrelation::HagedornBrownModified
+            | GradientCorrelation::Homogeneous
+            | GradientCorrelation::Gray1974
+            | GradientCorrelation::Gray1974ActualReynolds
+    )
+}
+
+/// Correlations whose holdup is at least no-slip in uphill and horizontal flow (Beggs-Brill
+/// by its floor); Mukherjee-Brill's fit may fall below no-slip (its friction-ratio table
+/// goes to λ/H_L = 10).
+#[cfg(test)]
+pub(crate) fn uphill_holdup_at_least_no_slip(c: GradientCorrelation) -> bool {
+    never_below_no_slip(c)
+        || matches!(
+            c,
+            GradientCorrelation::BeggsBrill1973 | GradientCorrelation::BeggsBrillPayne1979
+        )
 }
 
 #[cfg(test)]
@@ -510,8 +604,8 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(400))]
 
-        /// Holdup bounds: in [λ, 1] for uphill and horizontal flow (every two-phase
-        /// correlation here), in [0, 1] for downhill Beggs-Brill; all terms finite; zero
+        /// Holdup bounds: in [0, 1] always; in [λ, 1] where the correlation guarantees it
+        /// (see [`never_below_no_slip`]); all terms finite; zero
         /// elevation gradient in horizontal pipe.
         #[test]
         fn holdup_is_physical(
@@ -535,12 +629,7 @@ mod tests {
                 superficial_gas_velocity_ft_s: vsg,
                 pressure_psia: p,
             };
-            for c in [
-                GradientCorrelation::Homogeneous,
-                GradientCorrelation::BeggsBrill1973,
-                GradientCorrelation::BeggsBrillPayne1979,
-                GradientCorrelation::HagedornBrownModified,
-            ] {
+            for c in two_phase_correlations() {
                 for a in [angle, 0.0] {
                     let pipe = PipeGeometry { diameter_in: d, relative_roughness: 0.0006 / d, angle_deg: a };
                     let g = match c.gradient(&props, &pipe, FrictionCorrelation::Colebrook) {
@@ -549,7 +638,7 @@ mod tests {
                         Err(e) => { prop_assert!(e.to_string().contains("critical")); continue; }
                     };
                     let lambda = g.no_slip_holdup;
-                    if a >= 0.0 || c == GradientCorrelation::HagedornBrownModified || c == GradientCorrelation::Homogeneous {
+                    if (a >= 0.0 && uphill_holdup_at_least_no_slip(c)) || never_below_no_slip(c) {
                         prop_assert!(g.liquid_holdup >= lambda - 1e-12 && g.liquid_holdup <= 1.0, "{c:?} {a}: {} < {lambda}", g.liquid_holdup);
                     } else {
                         prop_assert!((0.0..=1.0).contains(&g.liquid_holdup));
