@@ -85,7 +85,13 @@ pub struct StepControl {
     pub max_step_ft: f64,
     /// Largest pressure change over one step before it is halved, psi (default 50).
     pub max_pressure_change_psi: f64,
-    /// Convergence tolerance of the trapezoidal corrector, psi (default 1e-4).
+    /// Convergence tolerance of the trapezoidal corrector, psi (default 0.01): a step is
+    /// accepted when the corrected end pressure differs from the pressure its gradient was
+    /// evaluated at by no more than this. The error left in the accepted pressure is far
+    /// smaller: one more corrector pass would move it by `½ |Δmd| · |∂g/∂p|` times this
+    /// difference, about 0.003 for a 100-ft step of a typical producer (∂g/∂p ≈ 6e-5
+    /// psi/ft per psi) and under 0.01 even in low-pressure gas, so 0.01 psi here leaves less
+    /// than 1e-4 psi per step, below the trapezoidal discretization error itself.
     pub tolerance_psi: f64,
 }
 
@@ -94,7 +100,7 @@ impl Default for StepControl {
         Self {
             max_step_ft: 100.0,
             max_pressure_change_psi: 50.0,
-            tolerance_psi: 1e-4,
+            tolerance_psi: 1e-2,
         }
     }
 }
@@ -571,6 +577,12 @@ where
     emit(&here.station);
     let mut count = 1usize;
     let (mut elevation, mut friction, mut acceleration) = (0.0, 0.0, 0.0);
+    // Rate of change of the gradient along MD over the last accepted step (psi/ft per ft),
+    // for a second-order predictor. It changes nothing in the converged answer (the corrector
+    // has the last word) but saves corrector iterations: most steps then need one fluid
+    // evaluation instead of two or three. Forgotten across a section change, where the
+    // gradient may jump.
+    let mut gradient_slope: Option<f64> = None;
 
     while (end_md - md) * sign > 1e-9 {
         let brk = m.next_break(md, down);
@@ -579,6 +591,7 @@ where
         if next_segment != segment {
             segment = next_segment;
             here = m.evaluate(p, md, segment)?;
+            gradient_slope = None;
         }
         // Try the step, halving as the step control requires.
         let accepted = loop {
@@ -588,7 +601,7 @@ where
                 md + sign * h
             };
             let dmd = md1 - md;
-            let mut p1 = p + here.dp_dmd * dmd;
+            let mut p1 = p + (here.dp_dmd + 0.5 * gradient_slope.unwrap_or(0.0) * dmd) * dmd;
             let can_halve = h > 2.0 * MIN_STEP_FT;
             if can_halve
                 && ((p1 - p).abs() > step.max_pressure_change_psi || p1 < STANDARD_PRESSURE_PSIA)
@@ -645,6 +658,10 @@ where
                 fmt_ft(accepted.station.md_ft)
             )));
         }
+        let step_md = accepted.station.md_ft - md;
+        gradient_slope = (step_md.abs() > 1e-9)
+            .then(|| (accepted.dp_dmd - here.dp_dmd) / step_md)
+            .filter(|slope| slope.is_finite());
         md = accepted.station.md_ft;
         p = accepted.station.pressure_psia;
         here = accepted;

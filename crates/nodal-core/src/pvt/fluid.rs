@@ -314,22 +314,39 @@ impl BlackOilFluid {
 }
 
 impl FluidModel for BlackOilFluid {
+    /// The properties a flow calculation uses, skipping the ones it does not (the oil
+    /// compressibility and the total FVF): this runs at every traverse station.
     fn state(&self, pressure_psia: f64, temperature_degf: f64) -> CoreResult<FluidState> {
-        let p = self.properties(pressure_psia, temperature_degf)?;
+        let oil = self
+            .oil
+            .at_without_compressibility(pressure_psia, temperature_degf)?;
+        let gas = self.gas.at(pressure_psia, temperature_degf)?;
+        let water = self.water.at(pressure_psia, temperature_degf)?;
+        let gas_oil_tension_dyne_cm =
+            self.methods.gas_oil_tension.evaluate(&GasOilTensionInput {
+                pressure_psia,
+                temperature_degf,
+                oil_api: self.description.oil_api,
+                solution_gor_scf_stb: oil.solution_gor_scf_stb,
+            })?;
+        let gas_water_tension_dyne_cm = self
+            .methods
+            .gas_water_tension
+            .evaluate(pressure_psia, temperature_degf)?;
         Ok(FluidState {
-            oil_fvf_rb_stb: p.oil_fvf_rb_stb,
-            solution_gor_scf_stb: p.solution_gor_scf_stb,
-            gas_fvf_ft3_scf: p.gas_fvf_rcf_scf,
-            water_fvf_rb_stb: p.water_fvf_rb_stb,
-            water_solution_gas_scf_stb: p.water_solution_gas_scf_stb,
-            oil_density_lb_ft3: p.oil_density_lb_ft3,
-            gas_density_lb_ft3: p.gas_density_lb_ft3,
-            water_density_lb_ft3: p.water_density_lb_ft3,
-            oil_viscosity_cp: p.oil_viscosity_cp,
-            gas_viscosity_cp: p.gas_viscosity_cp,
-            water_viscosity_cp: p.water_viscosity_cp,
-            gas_oil_tension_dyne_cm: p.gas_oil_tension_dyne_cm,
-            gas_water_tension_dyne_cm: p.gas_water_tension_dyne_cm,
+            oil_fvf_rb_stb: oil.oil_fvf_rb_stb,
+            solution_gor_scf_stb: oil.solution_gor_scf_stb,
+            gas_fvf_ft3_scf: gas.fvf_rcf_scf,
+            water_fvf_rb_stb: water.fvf_rb_stb,
+            water_solution_gas_scf_stb: water.solution_gas_water_ratio_scf_stb,
+            oil_density_lb_ft3: oil.density_lb_ft3,
+            gas_density_lb_ft3: gas.density_lb_ft3,
+            water_density_lb_ft3: water.density_lb_ft3,
+            oil_viscosity_cp: oil.viscosity_cp,
+            gas_viscosity_cp: gas.viscosity_cp,
+            water_viscosity_cp: water.viscosity_cp,
+            gas_oil_tension_dyne_cm,
+            gas_water_tension_dyne_cm,
         })
     }
 }
@@ -425,6 +442,21 @@ mod tests {
         let b = corrected.properties(1500.0, 180.0).unwrap();
         assert_ne!(a.bubble_point_psia, b.bubble_point_psia);
         assert_eq!(a.z_factor, b.z_factor);
+    }
+
+    #[test]
+    fn flow_state_agrees_with_the_full_property_set() {
+        let fluid = BlackOilFluid::new(&description(), PvtMethods::default()).unwrap();
+        for p in [300.0, 2000.0, 5000.0] {
+            let full = fluid.properties(p, 170.0).unwrap();
+            let flow = fluid.state(p, 170.0).unwrap();
+            assert_eq!(flow.oil_fvf_rb_stb, full.oil_fvf_rb_stb);
+            assert_eq!(flow.solution_gor_scf_stb, full.solution_gor_scf_stb);
+            assert_eq!(flow.oil_viscosity_cp, full.oil_viscosity_cp);
+            assert_eq!(flow.gas_fvf_ft3_scf, full.gas_fvf_rcf_scf);
+            assert_eq!(flow.gas_oil_tension_dyne_cm, full.gas_oil_tension_dyne_cm);
+            assert_eq!(flow.water_density_lb_ft3, full.water_density_lb_ft3);
+        }
     }
 
     #[test]

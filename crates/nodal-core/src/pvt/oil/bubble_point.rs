@@ -780,12 +780,17 @@ pub fn velarde_1999_solution_gor(
         return Ok(0.0);
     }
     let pb_gauge = bubble_point_psia - STANDARD_PRESSURE_PSIA;
-    let coefficient = |c: &[f64; 5]| {
-        c[0] * gas_sg.powf(c[1])
-            * oil_api.powf(c[2])
-            * temperature_degf.powf(c[3])
-            * pb_gauge.powf(c[4])
-    };
+    // a_i = c0 γg^c1 API^c2 T^c3 pb^c4, evaluated through logarithms: four logarithms and
+    // one exponential per coefficient instead of four powers (this runs at every station
+    // of a traverse).
+    let (ln_sg, ln_api, ln_t, ln_pb) = (
+        gas_sg.ln(),
+        oil_api.ln(),
+        temperature_degf.ln(),
+        pb_gauge.ln(),
+    );
+    let coefficient =
+        |c: &[f64; 5]| c[0] * (c[1] * ln_sg + c[2] * ln_api + c[3] * ln_t + c[4] * ln_pb).exp();
     let a1 = coefficient(&VELARDE_COEFFS[0]);
     let a2 = coefficient(&VELARDE_COEFFS[1]);
     let a3 = coefficient(&VELARDE_COEFFS[2]);

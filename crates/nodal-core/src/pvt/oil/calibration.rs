@@ -251,6 +251,25 @@ impl OilModel {
     /// success. Errors: `InvalidInput` naming `pressure_psia` or `temperature_degf`, or
     /// `Physical` when a chosen correlation cannot represent this fluid at this point.
     pub fn at(&self, pressure_psia: f64, temperature_degf: f64) -> CoreResult<OilState> {
+        self.evaluate(pressure_psia, temperature_degf, true)
+    }
+
+    /// As [`OilModel::at`] without the compressibility (reported as 0), which flow
+    /// calculations do not use: one correlation less at every traverse station.
+    pub fn at_without_compressibility(
+        &self,
+        pressure_psia: f64,
+        temperature_degf: f64,
+    ) -> CoreResult<OilState> {
+        self.evaluate(pressure_psia, temperature_degf, false)
+    }
+
+    fn evaluate(
+        &self,
+        pressure_psia: f64,
+        temperature_degf: f64,
+        with_compressibility: bool,
+    ) -> CoreResult<OilState> {
         let p = require_positive("pressure_psia", pressure_psia)?;
         let t = require_temperature(temperature_degf)?;
         let fluid = &self.fluid;
@@ -265,9 +284,12 @@ impl OilModel {
                     .solution_gor_scf_stb(fluid, p_correlation, pb_correlation, t)?;
             let bo =
                 self.fvf_multiplier * m.fvf.saturated_fvf_rb_stb(fluid, p_correlation, rs, t)?;
-            let co = m
-                .saturated_compressibility
-                .compressibility_1_psi(fluid, p, pb, t)?;
+            let co = if with_compressibility {
+                m.saturated_compressibility
+                    .compressibility_1_psi(fluid, p, pb, t)?
+            } else {
+                0.0
+            };
             let mu = self.viscosity_multiplier * m.live_viscosity.viscosity_cp(dead, rs)?;
             (rs, bo, co, mu)
         } else {
@@ -277,7 +299,11 @@ impl OilModel {
             let bo = m
                 .compressibility
                 .undersaturated_fvf_rb_stb(fluid, p, pb, bob, t)?;
-            let co = m.compressibility.compressibility_1_psi(fluid, p, t)?;
+            let co = if with_compressibility {
+                m.compressibility.compressibility_1_psi(fluid, p, t)?
+            } else {
+                0.0
+            };
             let mu_ob = self.viscosity_multiplier * m.live_viscosity.viscosity_cp(dead, rs)?;
             let mu = m.undersaturated_viscosity.viscosity_cp(p, pb, mu_ob)?;
             (rs, bo, co, mu)

@@ -90,16 +90,32 @@ pub fn mccain_hill_1995_oil_density_lb_ft3(
     let (sg, gas) = (gas_sg, rs_scf_stb * gas_sg);
     let oil_mass = 4600.0 * api_to_sg(oil_api);
     let mut rho_po = (52.8 - 0.01 * rs_scf_stb).max(20.0);
+    // ρ_po solves ρ = F(ρ) = (m_gas + m_oil) ρa(ρ) / (73.71 ρa(ρ) + m_gas), with the apparent
+    // gas density ρa quadratic in ρ. Newton on g(ρ) = ρ − F(ρ) with the analytic F'
+    // (F' = (m_gas + m_oil) m_gas ρa' / (73.71 ρa + m_gas)²) converges in a few steps where
+    // the plain substitution ρ ← F(ρ) of the paper needs dozens; both have the same root.
+    let total = gas + oil_mass;
+    let c0 = -49.8930 + 85.0149 * sg;
+    let c1 = 2.989_14 - 3.703_73 * sg;
+    let c2 = 0.047_981_8 * sg - 0.035_688_8;
     let mut converged = false;
     let mut residual = f64::INFINITY;
     let mut iterations = 0;
     while iterations < MCCAIN_HILL_MAX_ITERATIONS {
         iterations += 1;
-        let rho_a = -49.8930 + 85.0149 * sg - 3.703_73 * sg * rho_po
-            + 0.047_981_8 * sg * rho_po * rho_po
-            + 2.989_14 * rho_po
-            - 0.035_688_8 * rho_po * rho_po;
-        let next = (gas + oil_mass) / (73.71 + gas / rho_a);
+        let rho_a = c0 + rho_po * (c1 + c2 * rho_po);
+        let d_rho_a = c1 + 2.0 * c2 * rho_po;
+        let denominator = 73.71 * rho_a + gas;
+        let f = total * rho_a / denominator;
+        let df = total * gas * d_rho_a / (denominator * denominator);
+        let g = rho_po - f;
+        let dg = 1.0 - df;
+        // Newton where the slope is safely positive; otherwise the paper's substitution.
+        let next = if dg > 0.1 && dg.is_finite() {
+            rho_po - g / dg
+        } else {
+            f
+        };
         residual = (next - rho_po).abs();
         rho_po = next;
         if !rho_po.is_finite() || rho_po <= 0.0 {
