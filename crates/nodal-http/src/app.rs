@@ -35,6 +35,7 @@ where
                 .service(routes::pvt::list_methods)
                 .service(routes::hydraulics::trajectory)
                 .service(routes::hydraulics::traverse)
+                .service(routes::hydraulics::traverse_plot)
                 .service(routes::hydraulics::vlp_curve)
                 .service(routes::hydraulics::compare)
                 .service(routes::hydraulics::list_methods),

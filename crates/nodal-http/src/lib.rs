@@ -9,6 +9,7 @@ pub mod error;
 pub mod extract;
 pub mod middleware;
 pub mod openapi;
+pub mod plot;
 pub mod routes;
 pub mod settings;
 pub mod state;

@@ -1234,3 +1234,39 @@ pub async fn list_methods() -> HttpResponse {
             .collect(),
     })
 }
+
+/// The traverse as an SVG chart: pressure and temperature against true vertical depth.
+#[utoipa::path(
+    tag = "hydraulics",
+    request_body = TraverseRequest,
+    responses(
+        (status = 200, description = "SVG chart", content_type = "image/svg+xml", body = String),
+        (status = 422, description = "Invalid values", body = Problem,
+         content_type = "application/problem+json")
+    )
+)]
+#[post("/hydraulics/traverse/plot")]
+pub async fn traverse_plot(body: Json<TraverseRequest>) -> Result<HttpResponse, ApiError> {
+    let request = body.into_inner();
+    let svg = off_worker(move || {
+        let result = compute_traverse(&request)?;
+        let points: Vec<crate::plot::DepthPoint> = result
+            .stations
+            .iter()
+            .map(|s| crate::plot::DepthPoint {
+                depth_ft: s.tvd_ft,
+                pressure_psia: s.pressure_psia,
+                temperature_degf: s.temperature_degf,
+            })
+            .collect();
+        let title = format!(
+            "Pressure traverse ({}): {:.0} psia at the wellhead, {:.0} psia at the bottom",
+            result.methods.correlation,
+            result.summary.wellhead_pressure_psia,
+            result.summary.bottomhole_pressure_psia
+        );
+        crate::plot::traverse_svg(&title, &points)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().content_type("image/svg+xml").body(svg))
+}
