@@ -1,5 +1,5 @@
-//! Bracketed scalar root finding (Brent's method) shared by the inflow models and the nodal
-//! solves.
+//! Bracketed scalar root finding and minimisation shared by the inflow models and the nodal
+//! solves: Brent's method (roots) and golden-section search (minima).
 
 use crate::error::{CoreError, CoreResult};
 
@@ -131,6 +131,46 @@ where
     })
 }
 
+/// Minimum of `f` on `[a, b]` by golden-section search (Kiefer, 1953), for a function that is
+/// unimodal there. Stops when the interval is narrower than `x_tol` or after `max_iter`
+/// evaluations; returns `(x, f(x))` of the best point evaluated.
+pub(crate) fn golden_section_min<F>(
+    mut f: F,
+    a: f64,
+    b: f64,
+    x_tol: f64,
+    max_iter: u32,
+) -> CoreResult<(f64, f64)>
+where
+    F: FnMut(f64) -> CoreResult<f64>,
+{
+    let inv_phi = 0.5 * (5.0_f64.sqrt() - 1.0);
+    let (mut a, mut b) = (a.min(b), a.max(b));
+    let mut x1 = b - inv_phi * (b - a);
+    let mut x2 = a + inv_phi * (b - a);
+    let mut f1 = f(x1)?;
+    let mut f2 = f(x2)?;
+    for _ in 0..max_iter {
+        if b - a <= x_tol {
+            break;
+        }
+        if f1 <= f2 {
+            b = x2;
+            x2 = x1;
+            f2 = f1;
+            x1 = b - inv_phi * (b - a);
+            f1 = f(x1)?;
+        } else {
+            a = x1;
+            x1 = x2;
+            f1 = f2;
+            x2 = a + inv_phi * (b - a);
+            f2 = f(x2)?;
+        }
+    }
+    Ok(if f1 <= f2 { (x1, f1) } else { (x2, f2) })
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -155,5 +195,19 @@ mod tests {
         assert!(!r.converged);
         assert_eq!(r.iterations, 2);
         assert!(r.x > 2.0 && r.x < 3.0);
+    }
+
+    #[test]
+    fn golden_section_finds_parabola_minimum() {
+        let (x, fx) = golden_section_min(
+            |x: f64| Ok((x - 1.3) * (x - 1.3) + 2.0),
+            0.0,
+            4.0,
+            1e-8,
+            100,
+        )
+        .unwrap();
+        assert!((x - 1.3).abs() < 1e-6);
+        assert!((fx - 2.0).abs() < 1e-10);
     }
 }
