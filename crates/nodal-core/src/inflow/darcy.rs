@@ -310,9 +310,11 @@ mod tests {
         }
     }
 
-    /// Against `pyrestoolbox.oil.oil_rate_radial` (3.8.9, run outside the project) with the
-    /// same data (k 8.2 md, h 53 ft, μ 1.7 cp, B 1.1, re 2,980 ft, rw 0.328 ft, s 2,
-    /// p̄r 5,651 psia, pwf 2,000 psia): 579.626 STB/d. pyrestoolbox's constant is 0.03 %
+    /// Reservoir data of Guo, Lyons and Ghalambor (2007), *Petroleum Production
+    /// Engineering*, Example Problem 3.4 (k 8.2 md, h 53 ft, μ 1.7 cp, B 1.1, 640-acre
+    /// drainage area: re 2,980 ft, rw 0.328 ft), with skin 2 here, p̄r 5,651 psia and pwf
+    /// 2,000 psia. Against `pyrestoolbox.oil.oil_rate_radial` (3.8.9, run outside the
+    /// project) with the same data: 579.626 STB/d. pyrestoolbox's constant is 0.03 %
     /// larger than 141.2 (579.803 here), so the tolerance is 0.05 %.
     #[test]
     fn darcy_matches_pyrestoolbox() {

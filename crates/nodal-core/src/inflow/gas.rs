@@ -445,13 +445,33 @@ impl Inflow for GasDarcyPressureSquared {
 /// let q = w.rate_at(1000.0).unwrap();
 /// assert!((w.pressure_at(q).unwrap() - 1000.0).abs() < 1e-6);
 /// ```
-#[derive(Debug, Clone, Copy)]
 pub struct GasPseudoPressureInflow<'a, M: ?Sized> {
     input: GasDarcyInput,
     pseudo_pressure: &'a M,
     reservoir_pseudo_pressure: f64,
     lowest_pressure_psia: f64,
     absolute_open_flow: f64,
+}
+
+// Written out so that the model is `Copy` and `Debug` whatever the `m(p)` source is (it is
+// only borrowed).
+impl<M: ?Sized> Clone for GasPseudoPressureInflow<'_, M> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<M: ?Sized> Copy for GasPseudoPressureInflow<'_, M> {}
+
+impl<M: ?Sized> std::fmt::Debug for GasPseudoPressureInflow<'_, M> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GasPseudoPressureInflow")
+            .field("input", &self.input)
+            .field("reservoir_pseudo_pressure", &self.reservoir_pseudo_pressure)
+            .field("lowest_pressure_psia", &self.lowest_pressure_psia)
+            .field("absolute_open_flow", &self.absolute_open_flow)
+            .finish_non_exhaustive()
+    }
 }
 
 impl<'a, M: PseudoPressure + ?Sized> GasPseudoPressureInflow<'a, M> {
@@ -604,6 +624,10 @@ mod tests {
         // Without D: 6,367.624 Mscf/d at 3,000 psia.
         let w0 = GasPseudoPressureInflow::new(input(4000.0, 0.0), &t).unwrap();
         assert!(((w0.rate_at(3000.0).unwrap() - 6_367.624_017) / 6367.624).abs() < 1e-6);
+        // Copy even though the table is not.
+        let copy = w;
+        assert_eq!(copy.rate_at(3000.0).unwrap(), w.rate_at(3000.0).unwrap());
+        assert!(format!("{w:?}").starts_with("GasPseudoPressureInflow"));
         // The AOF is at the table's lowest pressure.
         assert!((w.absolute_open_flow().unwrap() - w.rate_at(0.0).unwrap()).abs() < 1e-9);
     }

@@ -199,7 +199,7 @@ pub struct OperatingPoint {
     /// Brent iterations (curve evaluations after the two bracket ends).
     pub iterations: u32,
     /// `|residual_psi|` within the pressure tolerance. `false` when the search stopped on a
-    /// bracket narrower than 1e-10 of the highest rate without meeting it: the outflow curve
+    /// bracket narrower than 1e-8 of the highest rate without meeting it: the outflow curve
     /// jumps there (a flow-pattern switch of the correlation at one traverse station), and
     /// the residual is the size of the jump.
     pub converged: bool,
@@ -505,7 +505,7 @@ impl<I: Inflow + ?Sized, O: Outflow + ?Sized> Solver<'_, I, O> {
                 q_next,
                 r,
                 r_next,
-                1e-10 * self.q_max,
+                1e-8 * self.q_max,
                 self.options.pressure_tolerance_psi,
                 self.options.max_iterations,
                 "operating_point",
