@@ -1,1 +1,0 @@
-//! Inflow performance (IPR): oil- and gas-well inflow models and their fitting from well tests.

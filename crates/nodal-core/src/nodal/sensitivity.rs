@@ -1,0 +1,591 @@
+//! Sensitivities: operating points over one or two varied inputs, solved in parallel.
+
+use super::operating_point::{NodalOptions, NodalSolution, operating_point};
+use super::parallel::parallel_map;
+use crate::error::{CoreError, CoreResult};
+use crate::hydraulics::{FluidModel, GasLift, VlpCase};
+use crate::inflow::InflowModel;
+use crate::wellbore::{Conduit, FlowPath, FlowSection};
+
+/// Most cases one sensitivity may hold (product of the value counts of its axes).
+pub const MAX_SENSITIVITY_CASES: usize = 400;
+
+/// A well ready for nodal analysis: inflow, outflow (well, fluid and stream) and wellhead
+/// pressure.
+///
+/// With a [`crate::inflow::CompositeIpr`] inflow, [`Self::solve`] uses the water cut of the
+/// well for the inflow as well, so the two sides of the node see the same stream.
+#[derive(Debug)]
+pub struct NodalCase<'a, F: ?Sized> {
+    /// Inflow model.
+    pub inflow: InflowModel,
+    /// Well, fluid and stream (water cut, GOR, gas lift) of the outflow.
+    pub well: VlpCase<'a, F>,
+    /// Wellhead pressure, psia.
+    pub wellhead_pressure_psia: f64,
+}
+
+impl<'a, F: FluidModel + ?Sized> NodalCase<'a, F> {
+    /// A case from its parts.
+    pub fn new(inflow: InflowModel, well: VlpCase<'a, F>, wellhead_pressure_psia: f64) -> Self {
+        Self {
+            inflow,
+            well,
+            wellhead_pressure_psia,
+        }
+    }
+
+    /// The operating point of this case (see [`super::solve_operating_point`]).
+    pub fn solve(&self, options: &NodalOptions) -> CoreResult<NodalSolution> {
+        let inflow = self.inflow.with_water_cut(self.well.water_cut_fraction)?;
+        operating_point(&inflow, &self.well, self.wellhead_pressure_psia, options)
+    }
+}
+
+/// An input a sensitivity varies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum SensitivityVariable {
+    /// Wellhead pressure, psia.
+    WellheadPressure,
+    /// Inner diameter of every tubing section of the flow path, in (roughness kept; a
+    /// tapered string becomes one size). An annulus flow path is an error.
+    TubingInnerDiameter,
+    /// Water cut, fraction (outflow stream and, for the composite IPR, the inflow).
+    WaterCut,
+    /// Produced GOR, scf/STB.
+    Gor,
+    /// Average reservoir pressure, psia (inflow parameters held as
+    /// [`InflowModel::with_reservoir_pressure`] says).
+    ReservoirPressure,
+    /// Skin factor (inflow models built from reservoir properties only).
+    Skin,
+    /// Lift-gas rate, Mscf/d, at the gas-lift injection depth of the case (which must have
+    /// gas lift).
+    LiftGasRate,
+}
+
+impl SensitivityVariable {
+    /// Every variable.
+    pub const ALL: [Self; 7] = [
+        Self::WellheadPressure,
+        Self::TubingInnerDiameter,
+        Self::WaterCut,
+        Self::Gor,
+        Self::ReservoirPressure,
+        Self::Skin,
+        Self::LiftGasRate,
+    ];
+
+    /// API name with unit suffix: `wellhead_pressure_psia`, `tubing_id_in`,
+    /// `water_cut_fraction`, `gor_scf_stb`, `reservoir_pressure_psia`, `skin`,
+    /// `lift_gas_rate_mscf_d`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::WellheadPressure => "wellhead_pressure_psia",
+            Self::TubingInnerDiameter => "tubing_id_in",
+            Self::WaterCut => "water_cut_fraction",
+            Self::Gor => "gor_scf_stb",
+            Self::ReservoirPressure => "reservoir_pressure_psia",
+            Self::Skin => "skin",
+            Self::LiftGasRate => "lift_gas_rate_mscf_d",
+        }
+    }
+
+    /// Looks a variable up by [`Self::name`].
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.name() == name)
+    }
+
+    /// Physical range of a value: `(min, max)`.
+    fn range(self) -> (f64, f64) {
+        match self {
+            Self::WellheadPressure => (crate::units::STANDARD_PRESSURE_PSIA, 20_000.0),
+            Self::TubingInnerDiameter => (0.5, 60.0),
+            Self::WaterCut => (0.0, 1.0),
+            Self::Gor => (0.0, 1.0e6),
+            Self::ReservoirPressure => (1.0, crate::inflow::MAX_RESERVOIR_PRESSURE_PSIA),
+            Self::Skin => (-10.0, 1000.0),
+            Self::LiftGasRate => (0.0, 1.0e6),
+        }
+    }
+}
+
+/// The values one input takes.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct SensitivityAxis {
+    /// The input.
+    pub variable: SensitivityVariable,
+    /// Its values, in the variable's unit.
+    pub values: Vec<f64>,
+}
+
+/// One case of a sensitivity.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct SensitivityCase {
+    /// Value of the first variable.
+    pub first_value: f64,
+    /// Value of the second variable, if any.
+    pub second_value: Option<f64>,
+    /// The solution (outcome, operating points and both curves), when it could be computed.
+    pub solution: Option<NodalSolution>,
+    /// Why the case could not be computed.
+    pub error: Option<String>,
+}
+
+/// A sensitivity: every case, first variable outer, second inner.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct SensitivityResult {
+    /// The first variable.
+    pub first: SensitivityVariable,
+    /// The second variable, if any.
+    pub second: Option<SensitivityVariable>,
+    /// The cases, `first.values.len() × second.values.len()` of them in that order.
+    pub cases: Vec<SensitivityCase>,
+}
+
+impl SensitivityResult {
+    /// `(first value, second value, stable operating rate)` of every case that flows.
+    pub fn operating_rates(&self) -> Vec<(f64, Option<f64>, f64)> {
+        self.cases
+            .iter()
+            .filter_map(|c| {
+                c.solution
+                    .as_ref()
+                    .and_then(|s| s.operating_point())
+                    .map(|p| (c.first_value, c.second_value, p.rate))
+            })
+            .collect()
+    }
+}
+
+/// Operating points of `base` with one input (or two) set to each of the given values.
+///
+/// Independent cases run in parallel on the available cores (`std::thread::scope`). More
+/// than [`MAX_SENSITIVITY_CASES`] cases is an error; so are values outside an input's
+/// physical range, a skin sensitivity on an inflow without skin, a lift-gas sensitivity on a
+/// case without gas lift, and the same variable twice. A case that fails (e.g. the traverse
+/// reaches critical flow) is reported in its [`SensitivityCase::error`] and does not stop the
+/// others.
+///
+/// ```
+/// use nodal_core::hydraulics::{GradientCorrelation, SimpleBlackOil, TemperatureProfile, VlpCase};
+/// use nodal_core::inflow::{InflowModel, ProductivityIndex};
+/// use nodal_core::nodal::*;
+/// use nodal_core::wellbore::{Conduit, FlowPath, Survey};
+/// let survey = Survey::vertical(8000.0).unwrap();
+/// let path = FlowPath::single(0.0, 8000.0,
+///     Conduit::Tubing { inner_diameter_in: 2.441, roughness_in: 0.0006 }).unwrap();
+/// let fluid = SimpleBlackOil::default();
+/// let well = VlpCase::new(&survey, &path, &fluid, 0.2, 400.0,
+///     GradientCorrelation::HagedornBrownModified,
+///     TemperatureProfile { top_temperature_degf: 100.0, bottom_temperature_degf: 200.0 });
+/// let ipr = InflowModel::ProductivityIndex(ProductivityIndex::new(3500.0, 2.0).unwrap());
+/// let base = NodalCase::new(ipr, well, 200.0);
+/// let whp = SensitivityAxis { variable: SensitivityVariable::WellheadPressure,
+///     values: vec![100.0, 300.0, 500.0] };
+/// let r = sensitivity(&base, &whp, None, &NodalOptions::default()).unwrap();
+/// let rates = r.operating_rates();
+/// // Higher wellhead pressure, lower rate.
+/// assert!(rates[0].2 > rates[1].2 && rates[1].2 > rates[2].2);
+/// ```
+pub fn sensitivity<F: FluidModel + Sync + ?Sized>(
+    base: &NodalCase<'_, F>,
+    first: &SensitivityAxis,
+    second: Option<&SensitivityAxis>,
+    options: &NodalOptions,
+) -> CoreResult<SensitivityResult> {
+    options.validate()?;
+    let total = first.values.len() * second.map_or(1, |s| s.values.len());
+    if total > MAX_SENSITIVITY_CASES {
+        return Err(CoreError::invalid(
+            "values",
+            format!(
+                "a sensitivity may hold at most {MAX_SENSITIVITY_CASES} cases; {} × {} = {total} were asked for",
+                first.values.len(),
+                second.map_or(1, |s| s.values.len())
+            ),
+        ));
+    }
+    check_axis(base, first)?;
+    if let Some(s) = second {
+        check_axis(base, s)?;
+        if s.variable == first.variable {
+            return Err(CoreError::invalid(
+                "variable",
+                format!(
+                    "both axes vary {}; choose two different inputs",
+                    s.variable.name()
+                ),
+            ));
+        }
+    }
+    let mut specs = Vec::with_capacity(total);
+    for &v1 in &first.values {
+        match second {
+            Some(s) => specs.extend(s.values.iter().map(|&v2| (v1, Some(v2)))),
+            None => specs.push((v1, None)),
+        }
+    }
+    let cases = parallel_map(&specs, |&(v1, v2)| {
+        let mut changes = vec![(first.variable, v1)];
+        if let (Some(s), Some(v)) = (second, v2) {
+            changes.push((s.variable, v));
+        }
+        let result = solve_with(base, &changes, options);
+        SensitivityCase {
+            first_value: v1,
+            second_value: v2,
+            error: result.as_ref().err().map(ToString::to_string),
+            solution: result.ok(),
+        }
+    })?;
+    Ok(SensitivityResult {
+        first: first.variable,
+        second: second.map(|s| s.variable),
+        cases,
+    })
+}
+
+fn check_axis<F: FluidModel + ?Sized>(
+    base: &NodalCase<'_, F>,
+    axis: &SensitivityAxis,
+) -> CoreResult<()> {
+    let field = axis.variable.name();
+    if axis.values.is_empty() {
+        return Err(CoreError::invalid(field, "needs at least one value"));
+    }
+    let (lo, hi) = axis.variable.range();
+    for (i, &v) in axis.values.iter().enumerate() {
+        if !(v.is_finite() && (lo..=hi).contains(&v)) {
+            return Err(CoreError::invalid(
+                field,
+                format!("value {i} must be between {lo} and {hi} (got {v})"),
+            ));
+        }
+    }
+    match axis.variable {
+        SensitivityVariable::Skin => {
+            base.inflow.with_skin(axis.values[0])?;
+        }
+        SensitivityVariable::LiftGasRate if base.well.gas_lift.is_none() => {
+            return Err(CoreError::invalid(
+                field,
+                "the case has no gas-lift injection point; set one to vary the lift-gas rate",
+            ));
+        }
+        SensitivityVariable::TubingInnerDiameter => {
+            retubed(base.well.flow_path, axis.values[0])?;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// The flow path with every tubing section at inner diameter `inner_diameter_in`.
+fn retubed(path: &FlowPath, inner_diameter_in: f64) -> CoreResult<FlowPath> {
+    let sections = path
+        .sections()
+        .iter()
+        .enumerate()
+        .map(|(i, s)| match s.conduit {
+            Conduit::Tubing { roughness_in, .. } => Ok(FlowSection {
+                bottom_md_ft: s.bottom_md_ft,
+                conduit: Conduit::Tubing {
+                    inner_diameter_in,
+                    roughness_in,
+                },
+            }),
+            Conduit::Annulus { .. } => Err(CoreError::invalid(
+                "tubing_id_in",
+                format!("section {i} of the flow path is an annulus; a tubing-ID sensitivity needs tubing flow"),
+            )),
+        })
+        .collect::<CoreResult<Vec<_>>>()?;
+    FlowPath::new(path.top_md_ft(), sections)
+}
+
+/// Solves `base` with the given inputs changed.
+pub(crate) fn solve_with<F: FluidModel + ?Sized>(
+    base: &NodalCase<'_, F>,
+    changes: &[(SensitivityVariable, f64)],
+    options: &NodalOptions,
+) -> CoreResult<NodalSolution> {
+    let w = &base.well;
+    let mut inflow = base.inflow;
+    let mut wellhead = base.wellhead_pressure_psia;
+    let mut water_cut = w.water_cut_fraction;
+    let mut gor = w.gor_scf_stb;
+    let mut gas_lift = w.gas_lift;
+    let mut tubing = None;
+    for &(variable, value) in changes {
+        match variable {
+            SensitivityVariable::WellheadPressure => wellhead = value,
+            SensitivityVariable::TubingInnerDiameter => tubing = Some(value),
+            SensitivityVariable::WaterCut => water_cut = value,
+            SensitivityVariable::Gor => gor = value,
+            SensitivityVariable::ReservoirPressure => {
+                inflow = inflow.with_reservoir_pressure(value)?;
+            }
+            SensitivityVariable::Skin => inflow = inflow.with_skin(value)?,
+            SensitivityVariable::LiftGasRate => {
+                let injection = w.gas_lift.map(|g| g.injection_md_ft).ok_or_else(|| {
+                    CoreError::invalid(
+                        "lift_gas_rate_mscf_d",
+                        "the case has no gas-lift injection point",
+                    )
+                })?;
+                gas_lift = Some(GasLift {
+                    injection_md_ft: injection,
+                    gas_rate_mscf_d: value,
+                });
+            }
+        }
+    }
+    let path_storage;
+    let flow_path = match tubing {
+        Some(d) => {
+            path_storage = retubed(w.flow_path, d)?;
+            &path_storage
+        }
+        None => w.flow_path,
+    };
+    let case = NodalCase {
+        inflow,
+        well: VlpCase {
+            survey: w.survey,
+            flow_path,
+            fluid: w.fluid,
+            water_cut_fraction: water_cut,
+            gor_scf_stb: gor,
+            gas_lift,
+            correlation: w.correlation,
+            friction: w.friction,
+            temperature: w.temperature,
+            step: w.step,
+            gravity_multiplier: w.gravity_multiplier,
+            friction_multiplier: w.friction_multiplier,
+        },
+        wellhead_pressure_psia: wellhead,
+    };
+    case.solve(options)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::hydraulics::{GradientCorrelation, SimpleBlackOil, TemperatureProfile};
+    use crate::inflow::{CompositeIpr, DarcyRadial, DarcyRadialInput, Inflow, ProductivityIndex};
+    use crate::wellbore::Survey;
+
+    struct Well {
+        survey: Survey,
+        path: FlowPath,
+        fluid: SimpleBlackOil,
+    }
+
+    fn well() -> Well {
+        Well {
+            survey: Survey::vertical(8000.0).unwrap(),
+            path: FlowPath::single(
+                0.0,
+                8000.0,
+                Conduit::Tubing {
+                    inner_diameter_in: 2.441,
+                    roughness_in: 0.0006,
+                },
+            )
+            .unwrap(),
+            fluid: SimpleBlackOil::default(),
+        }
+    }
+
+    fn case<'a>(w: &'a Well, inflow: InflowModel) -> NodalCase<'a, SimpleBlackOil> {
+        let mut vlp = VlpCase::new(
+            &w.survey,
+            &w.path,
+            &w.fluid,
+            0.2,
+            400.0,
+            GradientCorrelation::HagedornBrownModified,
+            TemperatureProfile {
+                top_temperature_degf: 100.0,
+                bottom_temperature_degf: 200.0,
+            },
+        );
+        vlp.gas_lift = Some(GasLift {
+            injection_md_ft: 7000.0,
+            gas_rate_mscf_d: 0.0,
+        });
+        NodalCase::new(inflow, vlp, 200.0)
+    }
+
+    fn darcy() -> InflowModel {
+        InflowModel::DarcyRadial(
+            DarcyRadial::new(DarcyRadialInput {
+                permeability_md: 40.0,
+                thickness_ft: 40.0,
+                viscosity_cp: 1.5,
+                fvf_rb_stb: 1.2,
+                drainage_radius_ft: 1490.0,
+                wellbore_radius_ft: 0.354,
+                skin: 0.0,
+                reservoir_pressure_psia: 3500.0,
+                bubble_point_psia: Some(2500.0),
+            })
+            .unwrap(),
+        )
+    }
+
+    /// A 2-D sensitivity: every case equals the single solve with the same inputs, and the
+    /// operating rate moves the way the physics says.
+    #[test]
+    fn two_axes_match_single_solves_and_trends() {
+        let w = well();
+        let base = case(&w, darcy());
+        let skin = SensitivityAxis {
+            variable: SensitivityVariable::Skin,
+            values: vec![0.0, 5.0],
+        };
+        let tubing = SensitivityAxis {
+            variable: SensitivityVariable::TubingInnerDiameter,
+            values: vec![1.995, 2.441, 2.992],
+        };
+        let opts = NodalOptions::default();
+        let r = sensitivity(&base, &skin, Some(&tubing), &opts).unwrap();
+        assert_eq!(r.cases.len(), 6);
+        assert!(r.cases.iter().all(|c| c.error.is_none()));
+        let rates = r.operating_rates();
+        assert_eq!(rates.len(), 6);
+        // Skin lowers the rate at every tubing size.
+        for k in 0..3 {
+            assert!(rates[k].2 > rates[k + 3].2);
+        }
+        // The middle case is the base case with skin 0.
+        let direct = solve_with(&base, &[(SensitivityVariable::Skin, 0.0)], &opts).unwrap();
+        assert_eq!(
+            direct.operating_point().unwrap().rate,
+            r.cases[1]
+                .solution
+                .as_ref()
+                .unwrap()
+                .operating_point()
+                .unwrap()
+                .rate
+        );
+        assert_eq!(r.cases[4].first_value, 5.0);
+        assert_eq!(r.cases[4].second_value, Some(2.441));
+    }
+
+    #[test]
+    fn every_variable_moves_the_rate_the_expected_way() {
+        let w = well();
+        let base = case(&w, darcy());
+        let opts = NodalOptions::default();
+        let rate = |v: SensitivityVariable, x: f64| {
+            solve_with(&base, &[(v, x)], &opts)
+                .unwrap()
+                .operating_point()
+                .unwrap()
+                .rate
+        };
+        use SensitivityVariable::*;
+        assert!(rate(WellheadPressure, 100.0) > rate(WellheadPressure, 400.0));
+        assert!(rate(ReservoirPressure, 3800.0) > rate(ReservoirPressure, 3300.0));
+        assert!(rate(WaterCut, 0.0) > rate(WaterCut, 0.6));
+        assert!(rate(Gor, 800.0) > rate(Gor, 300.0));
+        assert!(rate(LiftGasRate, 500.0) > rate(LiftGasRate, 0.0));
+    }
+
+    #[test]
+    fn more_than_400_cases_is_an_error_with_the_limit() {
+        let w = well();
+        let base = case(&w, darcy());
+        let a = SensitivityAxis {
+            variable: SensitivityVariable::WellheadPressure,
+            values: (0..21).map(|i| 100.0 + 10.0 * f64::from(i)).collect(),
+        };
+        let b = SensitivityAxis {
+            variable: SensitivityVariable::WaterCut,
+            values: (0..20).map(|i| 0.04 * f64::from(i)).collect(),
+        };
+        let e = sensitivity(&base, &a, Some(&b), &NodalOptions::default())
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("at most 400 cases") && e.contains("420"), "{e}");
+    }
+
+    #[test]
+    fn bad_axes_are_errors_naming_the_variable() {
+        let w = well();
+        let pi = InflowModel::ProductivityIndex(ProductivityIndex::new(3500.0, 2.0).unwrap());
+        let base = case(&w, pi);
+        let opts = NodalOptions::default();
+        let axis = |variable, values: Vec<f64>| SensitivityAxis { variable, values };
+        let e = sensitivity(
+            &base,
+            &axis(SensitivityVariable::Skin, vec![1.0]),
+            None,
+            &opts,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.starts_with("skin:"), "{e}");
+        let e = sensitivity(
+            &base,
+            &axis(SensitivityVariable::WaterCut, vec![0.2, 1.2]),
+            None,
+            &opts,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.starts_with("water_cut_fraction:") && e.contains("value 1"),
+            "{e}"
+        );
+        let e = sensitivity(&base, &axis(SensitivityVariable::Gor, vec![]), None, &opts)
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("gor_scf_stb:"), "{e}");
+        let g = axis(SensitivityVariable::Gor, vec![300.0]);
+        let e = sensitivity(&base, &g, Some(&g), &opts)
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("variable:"), "{e}");
+        let mut no_lift = case(&w, pi);
+        no_lift.well.gas_lift = None;
+        let e = sensitivity(
+            &no_lift,
+            &axis(SensitivityVariable::LiftGasRate, vec![100.0]),
+            None,
+            &opts,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.starts_with("lift_gas_rate_mscf_d:"), "{e}");
+        for v in SensitivityVariable::ALL {
+            assert_eq!(SensitivityVariable::from_name(v.name()), Some(v));
+        }
+    }
+
+    /// The composite IPR follows the water cut of the case.
+    #[test]
+    fn composite_inflow_uses_the_case_water_cut() {
+        let w = well();
+        let ipr = InflowModel::Composite(CompositeIpr::new(3500.0, 2500.0, 2.0, 0.0).unwrap());
+        let base = case(&w, ipr);
+        let opts = NodalOptions::default();
+        let s = solve_with(&base, &[(SensitivityVariable::WaterCut, 0.5)], &opts).unwrap();
+        let p = s.operating_point().unwrap();
+        let expected = CompositeIpr::new(3500.0, 2500.0, 2.0, 0.5)
+            .unwrap()
+            .pressure_at(p.rate)
+            .unwrap();
+        assert!((p.bottomhole_pressure_psia - expected).abs() < 1e-9);
+    }
+}
