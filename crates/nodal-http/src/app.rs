@@ -38,7 +38,14 @@ where
                 .service(routes::hydraulics::traverse_plot)
                 .service(routes::hydraulics::vlp_curve)
                 .service(routes::hydraulics::compare)
-                .service(routes::hydraulics::list_methods),
+                .service(routes::hydraulics::list_methods)
+                .service(routes::nodal::inflow_curve)
+                .service(routes::nodal::inflow_fit)
+                .service(routes::nodal::operating_point)
+                .service(routes::nodal::sensitivity)
+                .service(routes::nodal::gas_lift)
+                .service(routes::nodal::vfp)
+                .service(routes::nodal::plot),
         )
 }
 

@@ -17,6 +17,7 @@ use utoipa::OpenApi;
         (name = "health", description = "Liveness and readiness probes"),
         (name = "meta", description = "Service identity"),
         (name = "pvt", description = "Black-oil fluid properties"),
+        (name = "nodal", description = "Inflow performance, operating point, sensitivities, gas lift, lift-curve tables and the nodal plot"),
         (name = "hydraulics", description = "Wellbore geometry, pressure traverses and outflow (VLP) curves"),
     ),
     components(schemas(crate::error::Problem, crate::error::FieldError))

@@ -523,26 +523,11 @@ impl<I: Inflow + ?Sized, O: Outflow + ?Sized> Solver<'_, I, O> {
             };
             points.push(self.finish(root.x, root.fx, root.iterations, Some(grid_slope(i, j)))?);
         }
-        Ok(match points.len() {
-            0 => self.no_flow(&valid, curve.len(), failures)?,
-            1 => {
-                let point = points[0];
-                if point.stable {
-                    NodalOutcome::Stable { point }
-                } else {
-                    NodalOutcome::UnstableOnly { point }
-                }
-            }
-            2 if points[0].stable != points[1].stable => {
-                let (stable, unstable) = if points[0].stable {
-                    (points[0], points[1])
-                } else {
-                    (points[1], points[0])
-                };
-                NodalOutcome::TwoIntersections { stable, unstable }
-            }
-            _ => NodalOutcome::Multiple { points },
-        })
+        if points.is_empty() {
+            self.no_flow(&valid, curve.len(), failures)
+        } else {
+            Ok(classify(points))
+        }
     }
 
     /// Builds the operating point at `q` with the slopes there.
@@ -633,6 +618,35 @@ impl<I: Inflow + ?Sized, O: Outflow + ?Sized> Solver<'_, I, O> {
                 r_best = r;
             }
         }
+        if r_best < 0.0 {
+            // The outflow dips below the inflow between two grid rates where it is above:
+            // two intersections hide inside that interval, one on each side of the minimum.
+            let mut points = Vec::with_capacity(2);
+            for (lo, hi) in [(a, q_best), (q_best, b)] {
+                if hi <= lo {
+                    continue;
+                }
+                let (r_lo, r_hi) = (self.residual(lo)?, self.residual(hi)?);
+                if r_lo.signum() == r_hi.signum() {
+                    continue;
+                }
+                let root = brent(
+                    |x| self.residual(x),
+                    lo,
+                    hi,
+                    r_lo,
+                    r_hi,
+                    1e-8 * self.q_max,
+                    self.options.pressure_tolerance_psi,
+                    self.options.max_iterations,
+                    "operating_point",
+                )?;
+                points.push(self.finish(root.x, root.fx, root.iterations, None)?);
+            }
+            if !points.is_empty() {
+                return Ok(classify(points));
+            }
+        }
         let p_in = self.inflow.pressure_at(q_best)?;
         Ok(NodalOutcome::NoFlow {
             min_gap_psi: r_best,
@@ -640,6 +654,29 @@ impl<I: Inflow + ?Sized, O: Outflow + ?Sized> Solver<'_, I, O> {
             inflow_pressure_psia: p_in,
             outflow_pressure_psia: p_in + r_best,
         })
+    }
+}
+
+/// Names the outcome of one or more intersections, in increasing rate.
+fn classify(points: Vec<OperatingPoint>) -> NodalOutcome {
+    match points.len() {
+        1 => {
+            let point = points[0];
+            if point.stable {
+                NodalOutcome::Stable { point }
+            } else {
+                NodalOutcome::UnstableOnly { point }
+            }
+        }
+        2 if points[0].stable != points[1].stable => {
+            let (stable, unstable) = if points[0].stable {
+                (points[0], points[1])
+            } else {
+                (points[1], points[0])
+            };
+            NodalOutcome::TwoIntersections { stable, unstable }
+        }
+        _ => NodalOutcome::Multiple { points },
     }
 }
 
@@ -713,6 +750,43 @@ mod tests {
         assert_eq!(s.curve.len(), 20);
         assert!(s.outflow_failures.is_empty());
         assert_eq!(s.operating_point(), Some(&point));
+    }
+
+    /// An outflow curve that dips below the inflow line only between two grid rates (every
+    /// grid point shows the outflow above): the two hidden intersections are found, not
+    /// reported as "no flow". Gap g(q) = −5 + 1e-3 (q − q0)² psi with q0 midway between two
+    /// grid rates, so the roots are q0 ± √5000 = q0 ± 70.71 STB/d.
+    #[test]
+    fn intersections_hidden_between_grid_rates_are_found() {
+        let ipr = pi(3000.0, 2.0);
+        let options = NodalOptions::default();
+        // The grid of the default options on this inflow (AOF 6000): find two neighbours.
+        let probe = solve_operating_point(&ipr, &rising(100.0), &options).unwrap();
+        let (r0, r1) = (probe.curve[3].rate, probe.curve[4].rate);
+        let q0 = 0.5 * (r0 + r1);
+        let c = 1e-3;
+        let out = Analytic {
+            a: 3000.0 - 5.0 + c * q0 * q0,
+            b: -0.5 - 2.0 * c * q0,
+            c,
+            d: 0.0,
+            e: 1.0,
+            fail_above: f64::INFINITY,
+        };
+        let s = solve_operating_point(&ipr, &out, &options).unwrap();
+        assert!(
+            s.curve
+                .iter()
+                .all(|p| p.outflow_pressure_psia.unwrap() > p.inflow_pressure_psia),
+            "the dip must be invisible on the grid for this test to mean anything"
+        );
+        let NodalOutcome::TwoIntersections { stable, unstable } = s.outcome else {
+            panic!("{:?}", s.outcome)
+        };
+        let half_width = 5000f64.sqrt();
+        assert!((stable.rate - (q0 + half_width)).abs() < 0.05, "{}", stable.rate);
+        assert!((unstable.rate - (q0 - half_width)).abs() < 0.05, "{}", unstable.rate);
+        assert!(stable.converged && unstable.converged);
     }
 
     /// A J-shaped outflow curve crossed twice by a flat inflow line: the unstable point on

@@ -731,19 +731,19 @@ fn friction_by_id(id: Option<&str>) -> Result<FrictionCorrelation, ApiError> {
 }
 
 /// Everything a traverse or VLP calculation needs, validated and built.
-struct Case {
-    fluid: BlackOilFluid,
-    pvt: MethodsUsed,
-    survey: Survey,
-    path: FlowPath,
-    temperature: TemperatureProfile,
-    correlation: GradientCorrelation,
-    friction: FrictionCorrelation,
-    step: StepControl,
-    warnings: Vec<Warning>,
+pub(crate) struct Case {
+    pub(crate) fluid: BlackOilFluid,
+    pub(crate) pvt: MethodsUsed,
+    pub(crate) survey: Survey,
+    pub(crate) path: FlowPath,
+    pub(crate) temperature: TemperatureProfile,
+    pub(crate) correlation: GradientCorrelation,
+    pub(crate) friction: FrictionCorrelation,
+    pub(crate) step: StepControl,
+    pub(crate) warnings: Vec<Warning>,
 }
 
-fn build_case(
+pub(crate) fn build_case(
     fluid_input: &FluidInput,
     pvt_methods: &MethodsInput,
     well: &WellInput,
@@ -795,6 +795,45 @@ fn build_case(
     })
 }
 
+impl Case {
+    /// The outflow case of this well at a water cut and GOR, with the request's options.
+    pub(crate) fn vlp_case(
+        &self,
+        water_cut_fraction: f64,
+        gor_scf_stb: f64,
+        options: &FlowOptions,
+    ) -> VlpCase<'_, BlackOilFluid> {
+        let mut vlp = VlpCase::new(
+            &self.survey,
+            &self.path,
+            &self.fluid,
+            water_cut_fraction,
+            gor_scf_stb,
+            self.correlation,
+            self.temperature,
+        );
+        vlp.friction = self.friction;
+        vlp.step = self.step;
+        vlp.gravity_multiplier = options.gravity_multiplier;
+        vlp.friction_multiplier = options.friction_multiplier;
+        vlp.gas_lift = options.gas_lift.map(|g| GasLift {
+            injection_md_ft: g.injection_md_ft,
+            gas_rate_mscf_d: g.gas_rate_mscf_d,
+        });
+        vlp
+    }
+
+    /// Methods used, for responses.
+    pub(crate) fn methods(&self) -> HydraulicsMethods {
+        HydraulicsMethods {
+            correlation: self.correlation.info().id,
+            friction: self.friction.info().id,
+            trajectory: "minimum_curvature",
+            pvt: self.pvt.clone(),
+        }
+    }
+}
+
 fn check_rates(check: &mut Check, rates: &RatesInput) {
     check.non_negative("rates.liquid_rate_stb_d", rates.liquid_rate_stb_d);
     check.range(
@@ -820,7 +859,7 @@ fn summary_output(s: &nodal_core::hydraulics::TraverseSummary) -> TraverseSummar
 }
 
 /// Runs a CPU-heavy calculation on the blocking pool, so the async workers keep serving.
-async fn off_worker<T: Send + 'static>(
+pub(crate) async fn off_worker<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
     web::block(work).await?
@@ -918,7 +957,7 @@ pub async fn traverse(body: Json<TraverseRequest>) -> Result<HttpResponse, ApiEr
     Ok(HttpResponse::Ok().json(off_worker(move || compute_traverse(&request)).await?))
 }
 
-fn known_pressure(
+pub(crate) fn known_pressure(
     check: &mut Check,
     wellhead: Option<f64>,
     bottomhole: Option<f64>,
@@ -1082,23 +1121,7 @@ pub fn compute_vlp(request: &VlpRequest) -> Result<VlpResponse, ApiError> {
         check,
     )?;
     let gor = request.gor_scf_stb.unwrap_or(request.fluid.gor_scf_stb);
-    let mut vlp = VlpCase::new(
-        &case.survey,
-        &case.path,
-        &case.fluid,
-        request.water_cut_fraction,
-        gor,
-        case.correlation,
-        case.temperature,
-    );
-    vlp.friction = case.friction;
-    vlp.step = case.step;
-    vlp.gravity_multiplier = request.options.gravity_multiplier;
-    vlp.friction_multiplier = request.options.friction_multiplier;
-    vlp.gas_lift = request.options.gas_lift.map(|g| GasLift {
-        injection_md_ft: g.injection_md_ft,
-        gas_rate_mscf_d: g.gas_rate_mscf_d,
-    });
+    let vlp = case.vlp_case(request.water_cut_fraction, gor, &request.options);
     let points = request
         .liquid_rates_stb_d
         .iter()

@@ -3,4 +3,5 @@
 pub mod health;
 pub mod hydraulics;
 pub mod meta;
+pub mod nodal;
 pub mod pvt;

@@ -388,24 +388,3 @@ async fn traverse_plot_is_well_formed_svg_with_both_series() {
     assert!(svg.contains("Pressure (psia)") && svg.contains("Temperature (°F)"));
     assert!(svg.matches("<polyline").count() >= 2);
 }
-
-/// Checks that every tag opened is closed in order (the SVG is XML, not just text).
-pub fn assert_well_formed_xml(svg: &str) {
-    assert!(svg.starts_with("<svg"), "not an SVG document");
-    let mut stack: Vec<&str> = Vec::new();
-    let mut rest = svg;
-    while let Some(start) = rest.find('<') {
-        let end = rest[start..]
-            .find('>')
-            .map(|e| start + e)
-            .expect("unterminated tag");
-        let tag = &rest[start + 1..end];
-        if let Some(name) = tag.strip_prefix('/') {
-            assert_eq!(stack.pop(), Some(name.trim()), "mismatched </{name}>");
-        } else if !tag.ends_with('/') && !tag.starts_with('?') && !tag.starts_with('!') {
-            stack.push(tag.split_whitespace().next().unwrap_or(""));
-        }
-        rest = &rest[end + 1..];
-    }
-    assert!(stack.is_empty(), "unclosed tags: {stack:?}");
-}

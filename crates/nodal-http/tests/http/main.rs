@@ -4,4 +4,5 @@
 mod common;
 mod foundation;
 mod hydraulics;
+mod nodal;
 mod pvt;

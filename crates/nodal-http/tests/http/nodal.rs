@@ -1,0 +1,230 @@
+//! Inflow and nodal-analysis API: textbook inflow values, the operating point on both curves,
+//! named outcomes, sensitivity limits, gas lift, VFP tables and the nodal plot.
+
+use crate::common::*;
+use serde_json::json;
+
+async fn post(uri: &str, body: Value, accept: Option<&str>) -> (StatusCode, String) {
+    let db = TestDatabase::sqlite();
+    let app = test::init_service(build_app(state(&db, settings(Environment::Test)))).await;
+    let mut request = test::TestRequest::post().uri(uri).set_json(body);
+    if let Some(accept) = accept {
+        request = request.insert_header((header::ACCEPT, accept));
+    }
+    let response = test::call_service(&app, request.to_request()).await;
+    let status = response.status();
+    let bytes = test::read_body(response).await;
+    (status, String::from_utf8(bytes.to_vec()).unwrap())
+}
+
+async fn post_json(uri: &str, body: Value) -> (StatusCode, Value) {
+    let (status, text) = post(uri, body, None).await;
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}")),
+    )
+}
+
+fn case(reservoir_pressure_psia: f64, wellhead_pressure_psia: f64) -> Value {
+    json!({
+        "inflow": {"model": "vogel", "reservoir_pressure_psia": reservoir_pressure_psia, "max_rate_stb_d": 2500.0},
+        "fluid": {"oil_api": 35.0, "gas_sg": 0.75, "gor_scf_stb": 500.0, "water_salinity_wt_pct": 3.0},
+        "well": {"sections": [{"bottom_md_ft": 8000.0, "tubing_id_in": 2.441}]},
+        "temperature": {"wellhead_temperature_degf": 100.0, "bottomhole_temperature_degf": 190.0},
+        "wellhead_pressure_psia": wellhead_pressure_psia,
+        "water_cut_fraction": 0.2,
+        "options": {"correlation": "beggs_brill_payne_1979"}
+    })
+}
+
+#[actix_web::test]
+async fn vogel_curve_follows_the_published_equation() {
+    // Vogel (1968): q/qmax = 1 − 0.2 (pwf/p̄r) − 0.8 (pwf/p̄r)²; at pwf = p̄r/2 that is 0.7.
+    let (status, body) = post_json(
+        "/api/v1/inflow/curve",
+        json!({"inflow": {"model": "vogel", "reservoir_pressure_psia": 3000.0, "max_rate_stb_d": 1000.0},
+               "points": 3}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["method"], "vogel_1968");
+    assert_eq!(body["rate_unit"], "stb_d");
+    let mid = &body["points"][1];
+    assert!((mid["flowing_pressure_psia"].as_f64().unwrap() - 1500.0).abs() < 1e-9);
+    assert!((mid["liquid_rate_stb_d"].as_f64().unwrap() - 700.0).abs() < 1e-6);
+    assert!((body["absolute_open_flow"].as_f64().unwrap() - 1000.0).abs() < 1e-6);
+}
+
+#[actix_web::test]
+async fn back_pressure_fit_recovers_exact_c_and_n() {
+    // Points made from q = 0.05 (p̄r² − pwf²)^0.8 with p̄r = 2000 psia.
+    let tests: Vec<Value> = [1800.0f64, 1500.0, 1000.0, 500.0]
+        .iter()
+        .map(|&pwf| {
+            let q = 0.05 * (2000.0f64.powi(2) - pwf * pwf).powf(0.8);
+            json!({"rate": q, "flowing_pressure_psia": pwf})
+        })
+        .collect();
+    let (status, body) = post_json(
+        "/api/v1/inflow/fit",
+        json!({"model": "back_pressure", "reservoir_pressure_psia": 2000.0, "tests": tests}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!((body["n"].as_f64().unwrap() - 0.8).abs() < 1e-9, "{body}");
+    assert!(
+        (body["c"].as_f64().unwrap() - 0.05).abs() / 0.05 < 1e-8,
+        "{body}"
+    );
+    assert!((body["r_squared"].as_f64().unwrap() - 1.0).abs() < 1e-12);
+    assert_eq!(body["rate_unit"], "mscf_d");
+}
+
+#[actix_web::test]
+async fn operating_point_satisfies_both_curves() {
+    let (status, body) = post_json("/api/v1/nodal/operating-point", case(3000.0, 150.0)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["outcome"], "stable", "{body}");
+    assert_eq!(body["methods"]["correlation"], "beggs_brill_payne_1979");
+    let point = &body["solution"]["outcome"]["point"];
+    assert_eq!(point["converged"], true);
+    let q = point["rate"].as_f64().unwrap();
+    let pwf = point["bottomhole_pressure_psia"].as_f64().unwrap();
+    // On the inflow curve: Vogel at pwf gives q.
+    let x = pwf / 3000.0;
+    let vogel = 2500.0 * (1.0 - 0.2 * x - 0.8 * x * x);
+    assert!((vogel - q).abs() < 0.5, "IPR {vogel} vs {q}");
+    // On the outflow curve: the residual is within the solver tolerance.
+    assert!(point["residual_psi"].as_f64().unwrap().abs() <= 0.01);
+    // The same rate through the VLP route needs the same bottom-hole pressure.
+    let mut vlp = case(3000.0, 150.0);
+    let obj = vlp.as_object_mut().unwrap();
+    obj.remove("inflow");
+    obj.insert("liquid_rates_stb_d".into(), json!([q]));
+    let (status, curve) = post_json("/api/v1/hydraulics/vlp-curve", vlp).await;
+    assert_eq!(status, StatusCode::OK, "{curve}");
+    let bhp = curve["points"][0]["bottomhole_pressure_psia"]
+        .as_f64()
+        .unwrap();
+    assert!((bhp - pwf).abs() < 0.05, "VLP {bhp} vs {pwf}");
+}
+
+#[actix_web::test]
+async fn a_depleted_well_against_high_back_pressure_cannot_flow() {
+    let (status, body) = post_json("/api/v1/nodal/operating-point", case(900.0, 600.0)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["outcome"], "no_flow", "{body}");
+    assert!(body["solution"]["outcome"]["min_gap_psi"].as_f64().unwrap() > 0.0);
+}
+
+#[actix_web::test]
+async fn sensitivity_table_and_its_case_limit() {
+    let (status, body) = post_json(
+        "/api/v1/nodal/sensitivity",
+        json!({"case": case(3000.0, 150.0),
+               "first": {"variable": "wellhead_pressure_psia", "values": [100.0, 250.0]}}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let table = body["table"].as_array().unwrap();
+    assert_eq!(table.len(), 2);
+    let low = table[0]["rate"].as_f64().unwrap();
+    let high = table[1]["rate"].as_f64().unwrap();
+    assert!(low > high, "more back pressure, less rate: {low} vs {high}");
+
+    let values: Vec<f64> = (0..21).map(|i| 100.0 + f64::from(i)).collect();
+    let second: Vec<f64> = (0..20).map(|i| 0.1 + 0.01 * f64::from(i)).collect();
+    let (status, body) = post_json(
+        "/api/v1/nodal/sensitivity",
+        json!({"case": case(3000.0, 150.0),
+               "first": {"variable": "wellhead_pressure_psia", "values": values},
+               "second": {"variable": "water_cut_fraction", "values": second}}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body["detail"].as_str().unwrap().contains("400"), "{body}");
+
+    let (status, body) = post_json(
+        "/api/v1/nodal/sensitivity",
+        json!({"case": case(3000.0, 150.0), "first": {"variable": "choke", "values": [1.0]}}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["errors"][0]["field"], "first.variable");
+}
+
+#[actix_web::test]
+async fn gas_lift_needs_an_injection_point() {
+    let (status, body) = post_json(
+        "/api/v1/nodal/gas-lift",
+        json!({"case": case(3000.0, 150.0), "lift_gas_rates_mscf_d": [0.0, 500.0]}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["errors"][0]["field"], "case.options.gas_lift");
+
+    let mut with_lift = case(2200.0, 150.0);
+    with_lift["options"]["gas_lift"] = json!({"injection_md_ft": 7000.0, "gas_rate_mscf_d": 0.0});
+    let (status, body) = post_json(
+        "/api/v1/nodal/gas-lift",
+        json!({"case": with_lift, "lift_gas_rates_mscf_d": [0.0, 300.0, 600.0]}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let points = body["performance"]["points"].as_array().unwrap();
+    assert_eq!(points.len(), 3);
+}
+
+fn vfp_request() -> Value {
+    json!({"case": case(3000.0, 150.0),
+           "table": {"table_number": 7, "flow_rate": "liquid", "water_fraction": "water_cut",
+                     "gas_fraction": "gas_oil_ratio", "flow_values": [500.0, 1500.0],
+                     "thp_values_psia": [100.0, 300.0], "water_fraction_values": [0.0],
+                     "gas_fraction_values": [0.5]}})
+}
+
+#[actix_web::test]
+async fn vfp_table_as_eclipse_text_or_json() {
+    let (status, text) = post("/api/v1/nodal/vfp", vfp_request(), None).await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    assert!(text.contains("VFPPROD"), "{text}");
+    assert!(
+        text.contains("'LIQ'") && text.contains("'WCT'") && text.contains("'GOR'"),
+        "{text}"
+    );
+    assert!(text.contains("'FIELD'"), "{text}");
+
+    let (status, text) = post("/api/v1/nodal/vfp", vfp_request(), Some("application/json")).await;
+    assert_eq!(status, StatusCode::OK, "{text}");
+    let table: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(table["table_number"], 7);
+    let records = table["records"].as_array().unwrap();
+    assert_eq!(records.len(), 2);
+    // BHP rises with THP at every rate of this sound table: no violations.
+    assert!(table["thp_violations"].as_array().unwrap().is_empty());
+    let low = records[0]["bhp_psia"][0].as_f64().unwrap();
+    let high = records[1]["bhp_psia"][0].as_f64().unwrap();
+    assert!(high > low);
+
+    let mut bad = vfp_request();
+    bad["table"]["flow_rate"] = json!("oil_and_gas");
+    let (status, text) = post("/api/v1/nodal/vfp", bad, None).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(text.contains("table.flow_rate"), "{text}");
+}
+
+#[actix_web::test]
+async fn nodal_plot_is_svg_with_both_curves_and_the_operating_point() {
+    let (status, svg) = post("/api/v1/nodal/plot", case(3000.0, 150.0), None).await;
+    assert_eq!(status, StatusCode::OK, "{svg}");
+    assert_well_formed_xml(&svg);
+    assert!(svg.contains("Inflow (vogel_1968)"), "inflow series");
+    assert!(
+        svg.contains("Outflow (beggs_brill_payne_1979"),
+        "outflow series"
+    );
+    assert!(
+        svg.contains("Liquid rate (STB/d)") && svg.contains("Flowing bottom-hole pressure (psia)")
+    );
+    assert!(svg.contains("<circle"), "operating point marker");
+}
