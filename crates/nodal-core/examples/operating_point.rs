@@ -3,14 +3,41 @@
 //!
 //! Run with `cargo run -p nodal-core --example operating_point`.
 
-use nodal_core::hydraulics::{GradientCorrelation, SimpleBlackOil, TemperatureProfile, VlpCase};
+use nodal_core::hydraulics::{GradientCorrelation, TemperatureProfile, VlpCase};
 use nodal_core::inflow::{CompositeIpr, Inflow, InflowModel};
 use nodal_core::nodal::{NodalOptions, NodalOutcome, operating_point};
+use nodal_core::pvt::fluid::{BlackOilFluid, FluidDescription, MeasuredBubblePoint};
+use nodal_core::pvt::gas::Impurities;
+use nodal_core::pvt::recommend::recommend;
 use nodal_core::wellbore::{Conduit, FlowPath, Survey, SurveyStation};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    // Fluid: a simple, self-consistent black oil (35 °API, bubble point 2,500 psia).
-    let fluid = SimpleBlackOil::default();
+    // Fluid: 35 °API oil, 0.75 gas gravity, 550 scf/STB, calibrated to a measured bubble
+    // point of 2,500 psia at the 210 °F reservoir temperature; correlations chosen by the
+    // engine's recommendation (each choice comes with its reason).
+    let description = FluidDescription {
+        oil_api: 35.0,
+        gas_sg: 0.75,
+        gor_scf_stb: 550.0,
+        water_salinity_wt_pct: 3.0,
+        impurities: Impurities::new(0.01, 0.0, 0.005)?,
+        separator: None,
+        measured: Some(MeasuredBubblePoint {
+            bubble_point_psia: 2500.0,
+            temperature_degf: 210.0,
+            oil_fvf_rb_stb: None,
+            oil_viscosity_cp: None,
+        }),
+    };
+    let recommendation = recommend(&description, 210.0, 3500.0)?;
+    for choice in &recommendation.choices {
+        println!(
+            "{:<26} {:<32} {}",
+            choice.property, choice.method, choice.reason
+        );
+    }
+    println!();
+    let fluid = BlackOilFluid::new(&description, recommendation.methods)?;
 
     // Inflow: composite IPR (PI above the bubble point, Vogel below, 30 % water by the
     // Petrobras method), fitted to one stabilised test of 1,200 STB/d at 2,400 psia.

@@ -784,8 +784,16 @@ mod tests {
             panic!("{:?}", s.outcome)
         };
         let half_width = 5000f64.sqrt();
-        assert!((stable.rate - (q0 + half_width)).abs() < 0.05, "{}", stable.rate);
-        assert!((unstable.rate - (q0 - half_width)).abs() < 0.05, "{}", unstable.rate);
+        assert!(
+            (stable.rate - (q0 + half_width)).abs() < 0.05,
+            "{}",
+            stable.rate
+        );
+        assert!(
+            (unstable.rate - (q0 - half_width)).abs() < 0.05,
+            "{}",
+            unstable.rate
+        );
         assert!(stable.converged && unstable.converged);
     }
 
