@@ -5,10 +5,15 @@
 //! - `openapi`: writes `docs/openapi.json` from the code.
 //! - `bench`: runs the criterion benches and prints one table.
 //! - `new-migration NAME`: creates the migration folder pair for SQLite and PostgreSQL.
+//! - `load`: starts the release server on a temporary database, signs in, drives it with wrk
+//!   on 127.0.0.1 (a cache hit, a cache miss, a health route) and prints requests per second,
+//!   p50/p99 latency and the server's peak resident memory.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::{SystemTime, UNIX_EPOCH};
+
+mod load;
 
 type Result<T> = std::result::Result<T, String>;
 
@@ -18,6 +23,7 @@ fn main() -> ExitCode {
         Some("ci") => ci(),
         Some("openapi") => write_openapi(),
         Some("bench") => bench(&args[1..]),
+        Some("load") => load::run(&args[1..]),
         Some("new-migration") => match args.get(1) {
             Some(name) => new_migration(name),
             None => Err("usage: cargo xtask new-migration NAME".into()),
@@ -33,20 +39,20 @@ fn main() -> ExitCode {
     }
 }
 
-fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
-fn cargo() -> Command {
+pub(crate) fn cargo() -> Command {
     let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
     cmd.current_dir(root());
     cmd
 }
 
-fn run(step: &str, cmd: &mut Command) -> Result<()> {
+pub(crate) fn run(step: &str, cmd: &mut Command) -> Result<()> {
     eprintln!("==> {step}");
     let status = cmd
         .status()
