@@ -1011,6 +1011,22 @@ pub async fn compare(body: Json<CompareRequest>) -> Result<HttpResponse, ApiErro
     Ok(HttpResponse::Ok().json(compute_compare(&request)?))
 }
 
+/// `base` with one method replaced by each of `all`, labelled by id.
+fn vary<T: Copy>(
+    base: PvtMethods,
+    all: &[T],
+    id: fn(T) -> &'static str,
+    set: impl Fn(&mut PvtMethods, T),
+) -> Vec<(&'static str, PvtMethods)> {
+    all.iter()
+        .map(|&method| {
+            let mut methods = base;
+            set(&mut methods, method);
+            (id(method), methods)
+        })
+        .collect()
+}
+
 /// Computes `POST /pvt/compare`.
 pub fn compute_compare(request: &CompareRequest) -> Result<CompareResponse, ApiError> {
     let mut check = Check::default();
@@ -1031,121 +1047,49 @@ pub fn compute_compare(request: &CompareRequest) -> Result<CompareResponse, ApiE
         request.max_pressure_psia,
         request.points,
     );
-    let variants: Vec<(&'static str, PvtMethods)> = match request.property {
-        CompareProperty::SolutionGor => BubblePointMethod::ALL
-            .iter()
-            .map(|&m| {
-                (
-                    m.id(),
-                    PvtMethods {
-                        oil: nodal_core::pvt::oil::OilMethods {
-                            bubble_point: m,
-                            ..base.oil
-                        },
-                        ..base
-                    },
-                )
-            })
-            .collect(),
-        CompareProperty::OilFvf => OilFvfMethod::ALL
-            .iter()
-            .map(|&m| {
-                (
-                    m.id(),
-                    PvtMethods {
-                        oil: nodal_core::pvt::oil::OilMethods { fvf: m, ..base.oil },
-                        ..base
-                    },
-                )
-            })
-            .collect(),
-        CompareProperty::OilViscosity => LiveOilViscosityMethod::ALL
-            .iter()
-            .map(|&m| {
-                (
-                    m.id(),
-                    PvtMethods {
-                        oil: nodal_core::pvt::oil::OilMethods {
-                            live_viscosity: m,
-                            ..base.oil
-                        },
-                        ..base
-                    },
-                )
-            })
-            .collect(),
-        CompareProperty::DeadOilViscosity => DeadOilViscosityMethod::ALL
-            .iter()
-            .map(|&m| {
-                (
-                    m.id(),
-                    PvtMethods {
-                        oil: nodal_core::pvt::oil::OilMethods {
-                            dead_viscosity: m,
-                            ..base.oil
-                        },
-                        ..base
-                    },
-                )
-            })
-            .collect(),
-        CompareProperty::OilCompressibility => OilCompressibilityMethod::ALL
-            .iter()
-            .map(|&m| {
-                (
-                    m.id(),
-                    PvtMethods {
-                        oil: nodal_core::pvt::oil::OilMethods {
-                            compressibility: m,
-                            ..base.oil
-                        },
-                        ..base
-                    },
-                )
-            })
-            .collect(),
-        CompareProperty::ZFactor => ZFactorMethod::ALL
-            .iter()
-            .map(|&m| {
-                (
-                    m.id(),
-                    PvtMethods {
-                        gas: nodal_core::pvt::gas::GasMethods {
-                            z_factor: m,
-                            ..base.gas
-                        },
-                        ..base
-                    },
-                )
-            })
-            .collect(),
-        CompareProperty::GasViscosity => GasViscosityMethod::ALL
-            .iter()
-            .map(|&m| {
-                (
-                    m.id(),
-                    PvtMethods {
-                        gas: nodal_core::pvt::gas::GasMethods {
-                            viscosity: m,
-                            ..base.gas
-                        },
-                        ..base
-                    },
-                )
-            })
-            .collect(),
-        CompareProperty::GasOilTension => GasOilTensionMethod::ALL
-            .iter()
-            .map(|&m| {
-                (
-                    m.id(),
-                    PvtMethods {
-                        gas_oil_tension: m,
-                        ..base
-                    },
-                )
-            })
-            .collect(),
+    let variants = match request.property {
+        CompareProperty::SolutionGor => vary(
+            base,
+            &BubblePointMethod::ALL,
+            BubblePointMethod::id,
+            |m, v| m.oil.bubble_point = v,
+        ),
+        CompareProperty::OilFvf => vary(base, &OilFvfMethod::ALL, OilFvfMethod::id, |m, v| {
+            m.oil.fvf = v
+        }),
+        CompareProperty::OilViscosity => vary(
+            base,
+            &LiveOilViscosityMethod::ALL,
+            LiveOilViscosityMethod::id,
+            |m, v| m.oil.live_viscosity = v,
+        ),
+        CompareProperty::DeadOilViscosity => vary(
+            base,
+            &DeadOilViscosityMethod::ALL,
+            DeadOilViscosityMethod::id,
+            |m, v| m.oil.dead_viscosity = v,
+        ),
+        CompareProperty::OilCompressibility => vary(
+            base,
+            &OilCompressibilityMethod::ALL,
+            OilCompressibilityMethod::id,
+            |m, v| m.oil.compressibility = v,
+        ),
+        CompareProperty::ZFactor => vary(base, &ZFactorMethod::ALL, ZFactorMethod::id, |m, v| {
+            m.gas.z_factor = v
+        }),
+        CompareProperty::GasViscosity => vary(
+            base,
+            &GasViscosityMethod::ALL,
+            GasViscosityMethod::id,
+            |m, v| m.gas.viscosity = v,
+        ),
+        CompareProperty::GasOilTension => vary(
+            base,
+            &GasOilTensionMethod::ALL,
+            GasOilTensionMethod::id,
+            |m, v| m.gas_oil_tension = v,
+        ),
     };
     let (unit, value): (&'static str, fn(&FluidProperties) -> f64) = match request.property {
         CompareProperty::SolutionGor => ("scf/STB", |p| p.solution_gor_scf_stb),

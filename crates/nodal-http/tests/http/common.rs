@@ -70,3 +70,30 @@ pub fn assert_well_formed_xml(svg: &str) {
     }
     assert!(stack.is_empty(), "unclosed tags: {stack:?}");
 }
+
+/// POSTs `body` as JSON to the real app on a fresh SQLite database; returns the status and
+/// the JSON answer.
+pub async fn post_json(uri: &str, body: Value) -> (StatusCode, Value) {
+    let db = TestDatabase::sqlite();
+    let app = test::init_service(build_app(state(&db, settings(Environment::Test)))).await;
+    let response = test::call_service(
+        &app,
+        test::TestRequest::post()
+            .uri(uri)
+            .set_json(body)
+            .to_request(),
+    )
+    .await;
+    let status = response.status();
+    (status, body_json(response).await)
+}
+
+/// The `field` of every entry of a problem's `errors` list.
+pub fn error_fields(body: &Value) -> Vec<String> {
+    body["errors"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no errors list: {body}"))
+        .iter()
+        .map(|e| e["field"].as_str().unwrap().to_string())
+        .collect()
+}

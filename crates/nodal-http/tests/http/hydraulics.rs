@@ -4,30 +4,6 @@
 use crate::common::*;
 use serde_json::json;
 
-async fn post_json(uri: &str, body: Value) -> (StatusCode, Value) {
-    let db = TestDatabase::sqlite();
-    let app = test::init_service(build_app(state(&db, settings(Environment::Test)))).await;
-    let response = test::call_service(
-        &app,
-        test::TestRequest::post()
-            .uri(uri)
-            .set_json(body)
-            .to_request(),
-    )
-    .await;
-    let status = response.status();
-    (status, body_json(response).await)
-}
-
-fn error_fields(body: &Value) -> Vec<String> {
-    body["errors"]
-        .as_array()
-        .unwrap_or_else(|| panic!("no errors list: {body}"))
-        .iter()
-        .map(|e| e["field"].as_str().unwrap().to_string())
-        .collect()
-}
-
 fn case() -> Value {
     json!({
         "fluid": {"oil_api": 35.0, "gas_sg": 0.75, "gor_scf_stb": 600.0, "water_salinity_wt_pct": 3.0},

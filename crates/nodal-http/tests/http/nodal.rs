@@ -17,14 +17,6 @@ async fn post(uri: &str, body: Value, accept: Option<&str>) -> (StatusCode, Stri
     (status, String::from_utf8(bytes.to_vec()).unwrap())
 }
 
-async fn post_json(uri: &str, body: Value) -> (StatusCode, Value) {
-    let (status, text) = post(uri, body, None).await;
-    (
-        status,
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}")),
-    )
-}
-
 fn case(reservoir_pressure_psia: f64, wellhead_pressure_psia: f64) -> Value {
     json!({
         "inflow": {"model": "vogel", "reservoir_pressure_psia": reservoir_pressure_psia, "max_rate_stb_d": 2500.0},
