@@ -161,7 +161,11 @@ pub fn create(
 ///
 /// # Errors
 /// [`StoreError::NotFound`] when the organization has no such analysis.
-pub fn get(conn: &mut DbConnection, organization_id: Uuid, id: Uuid) -> Result<Analysis, StoreError> {
+pub fn get(
+    conn: &mut DbConnection,
+    organization_id: Uuid,
+    id: Uuid,
+) -> Result<Analysis, StoreError> {
     let (row, input, result) = analyses::table
         .filter(analyses::id.eq(id.to_string()))
         .filter(analyses::organization_id.eq(organization_id.to_string()))

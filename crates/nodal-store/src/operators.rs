@@ -123,7 +123,11 @@ pub fn create(
 ///
 /// # Errors
 /// [`StoreError::NotFound`] when the organization has no such operator.
-pub fn get(conn: &mut DbConnection, organization_id: Uuid, id: Uuid) -> Result<Operator, StoreError> {
+pub fn get(
+    conn: &mut DbConnection,
+    organization_id: Uuid,
+    id: Uuid,
+) -> Result<Operator, StoreError> {
     operators::table
         .filter(operators::id.eq(id.to_string()))
         .filter(operators::organization_id.eq(organization_id.to_string()))

@@ -182,7 +182,11 @@ fn insert_stations(conn: &mut DbConnection, rows: &[StationInsert<'_>]) -> Resul
 /// # Errors
 /// [`StoreError::NotFound`] with entity `well` when the organization has no such
 /// well, or `survey` when the well has no survey.
-pub fn get(conn: &mut DbConnection, organization_id: Uuid, well_id: Uuid) -> Result<Survey, StoreError> {
+pub fn get(
+    conn: &mut DbConnection,
+    organization_id: Uuid,
+    well_id: Uuid,
+) -> Result<Survey, StoreError> {
     let key = well_id.to_string();
     let header = surveys::table
         .filter(surveys::well_id.eq(&key))

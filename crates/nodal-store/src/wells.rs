@@ -163,7 +163,15 @@ pub enum WellSort {
 }
 
 type Row = (
-    (String, String, Option<String>, String, String, String, String),
+    (
+        String,
+        String,
+        Option<String>,
+        String,
+        String,
+        String,
+        String,
+    ),
     (
         Option<f64>,
         Option<f64>,
@@ -272,13 +280,21 @@ pub fn validate(fields: &WellFields) -> Result<(), StoreError> {
     }
     let numbers = [
         ("reservoir_pressure_psia", fields.reservoir_pressure_psia),
-        ("reservoir_temperature_degf", fields.reservoir_temperature_degf),
+        (
+            "reservoir_temperature_degf",
+            fields.reservoir_temperature_degf,
+        ),
         ("wellhead_pressure_psia", fields.wellhead_pressure_psia),
-        ("wellhead_temperature_degf", fields.wellhead_temperature_degf),
+        (
+            "wellhead_temperature_degf",
+            fields.wellhead_temperature_degf,
+        ),
     ];
     for (field, value) in numbers {
         if value.is_some_and(|v| !v.is_finite()) {
-            return Err(StoreError::Invalid(format!("{field} must be a finite number")));
+            return Err(StoreError::Invalid(format!(
+                "{field} must be a finite number"
+            )));
         }
     }
     Ok(())
@@ -422,7 +438,9 @@ pub fn list(
             query.order((wells::name.desc(), wells::id.desc()))
         }
         (WellSort::Uwi, Direction::Ascending) => query.order((wells::uwi.asc(), wells::id.asc())),
-        (WellSort::Uwi, Direction::Descending) => query.order((wells::uwi.desc(), wells::id.desc())),
+        (WellSort::Uwi, Direction::Descending) => {
+            query.order((wells::uwi.desc(), wells::id.desc()))
+        }
         (WellSort::CreatedAt, Direction::Ascending) => {
             query.order((wells::created_at.asc(), wells::id.asc()))
         }
