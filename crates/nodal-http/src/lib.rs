@@ -7,6 +7,7 @@
 pub mod app;
 pub mod error;
 pub mod extract;
+pub mod identity;
 pub mod middleware;
 pub mod openapi;
 pub mod plot;

@@ -1,6 +1,7 @@
 //! The OpenAPI document's frame; paths are collected from the registered routes.
 
-use utoipa::OpenApi;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
 
 /// Top-level OpenAPI metadata.
 #[derive(OpenApi)]
@@ -19,7 +20,27 @@ use utoipa::OpenApi;
         (name = "pvt", description = "Black-oil fluid properties"),
         (name = "nodal", description = "Inflow performance, operating point, sensitivities, gas lift, lift-curve tables and the nodal plot"),
         (name = "hydraulics", description = "Wellbore geometry, pressure traverses and outflow (VLP) curves"),
+        (name = "field-data", description = "Your organization's operators, wells, deviation surveys and saved analyses"),
     ),
+    modifiers(&BearerScheme),
     components(schemas(crate::error::Problem, crate::error::FieldError))
 )]
 pub struct ApiDoc;
+
+/// The `bearer` security scheme that protected paths name.
+struct BearerScheme;
+
+impl Modify for BearerScheme {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .build(),
+            ),
+        );
+    }
+}

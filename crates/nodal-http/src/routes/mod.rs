@@ -1,7 +1,12 @@
 //! Route handlers, one module per area.
 
+pub mod analyses;
+pub mod field;
 pub mod health;
 pub mod hydraulics;
 pub mod meta;
 pub mod nodal;
+pub mod operators;
 pub mod pvt;
+pub mod surveys;
+pub mod wells;
