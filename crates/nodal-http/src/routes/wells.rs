@@ -185,7 +185,8 @@ impl WellFluid {
 
     /// Every rule of the calculation routes, under `prefix`; the engine's own checks
     /// (calibration data, method ids) run too, so a stored fluid always builds.
-    pub fn check(&self, check: &mut Check, prefix: &str) {
+    pub fn check(&self, outer: &mut Check, prefix: &str) {
+        let mut check = Check::default();
         check.range(
             &format!("{prefix}.water_cut_fraction"),
             self.water_cut_fraction,
@@ -195,21 +196,29 @@ impl WellFluid {
         if let Some(sg) = self.water_sg {
             check.range(&format!("{prefix}.water_sg"), sg, 1.0, MAX_WATER_SG);
         }
-        if !check.is_ok() {
-            return;
-        }
-        match self.fluid_input(prefix) {
-            Ok(fluid) => {
-                fluid.check(check, prefix);
-                if check.is_ok()
-                    && let Err(error) = fluid.description().and_then(|d| {
-                        super::pvt::resolve_methods(&self.pvt_methods, &d, 200.0, 5000.0)
-                    })
-                {
-                    merge(check, error, "methods.", &format!("{prefix}.pvt_methods."));
+        if check.is_ok() {
+            match self.fluid_input(prefix) {
+                Ok(fluid) => {
+                    fluid.check(&mut check, prefix);
+                    if check.is_ok()
+                        && let Err(error) = fluid.description().and_then(|d| {
+                            super::pvt::resolve_methods(&self.pvt_methods, &d, 200.0, 5000.0)
+                        })
+                    {
+                        let methods = format!("{prefix}.pvt_methods.");
+                        let fluid = format!("{prefix}.");
+                        merge_renamed(
+                            &mut check,
+                            error,
+                            &[("methods.", &methods), ("fluid.", &fluid)],
+                        );
+                    }
                 }
+                Err(error) => merge(&mut check, error, "", ""),
             }
-            Err(error) => merge(check, error, "", ""),
+        }
+        if let Err(error) = check.finish() {
+            merge(outer, error, "", "");
         }
     }
 }
@@ -242,18 +251,32 @@ impl Completion {
 
 /// Moves the field errors of `error` into `check`, renaming the `from` prefix to `to`.
 pub(crate) fn merge(check: &mut Check, error: ApiError, from: &str, to: &str) {
+    merge_renamed(check, error, &[(from, to)]);
+}
+
+/// Moves the field errors of `error` into `check`, renaming the first matching
+/// `(from, to)` prefix of each field; an error without fields goes to the first `to`.
+pub(crate) fn merge_renamed(check: &mut Check, error: ApiError, renames: &[(&str, &str)]) {
+    let fallback = renames
+        .first()
+        .map_or("", |(_, to)| to.trim_end_matches('.'));
     match error {
-        ApiError::Validation { detail, errors } if errors.is_empty() => check.fail(to, detail),
+        ApiError::Validation { detail, errors } if errors.is_empty() => {
+            check.fail(fallback, detail);
+        }
         ApiError::Validation { errors, .. } => {
             for FieldError { field, message } in errors {
-                let field = match field.strip_prefix(from) {
-                    Some(rest) if !from.is_empty() => format!("{to}{rest}"),
-                    _ => field,
-                };
-                check.fail(&field, message);
+                let renamed = renames
+                    .iter()
+                    .filter(|(from, _)| !from.is_empty())
+                    .find_map(|(from, to)| {
+                        field.strip_prefix(from).map(|rest| format!("{to}{rest}"))
+                    })
+                    .unwrap_or(field);
+                check.fail(&renamed, message);
             }
         }
-        other => check.fail(to.trim_end_matches('.'), other.to_string()),
+        other => check.fail(fallback, other.to_string()),
     }
 }
 

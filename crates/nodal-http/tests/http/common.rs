@@ -97,3 +97,54 @@ pub fn error_fields(body: &Value) -> Vec<String> {
         .map(|e| e["field"].as_str().unwrap().to_string())
         .collect()
 }
+
+pub use nodal_http::identity::Role;
+pub use uuid::Uuid;
+
+/// A signed-in user of the test application.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub org_id: Uuid,
+    pub user_id: Uuid,
+    pub role: Role,
+    token: String,
+}
+
+impl Session {
+    /// The `Authorization` header of this session, for `.insert_header(s.bearer())`.
+    pub fn bearer(&self) -> (header::HeaderName, String) {
+        (header::AUTHORIZATION, format!("Bearer {}", self.token))
+    }
+}
+
+/// A user with `role` in a new organization.
+pub async fn signed_in(state: &AppState, role: Role) -> Session {
+    let pool = state.pool.clone();
+    let org_id = web::block(move || {
+        let mut conn = pool.get().unwrap();
+        let slug = format!("org-{}", Uuid::new_v4().simple());
+        nodal_store::organizations::create(
+            &mut conn,
+            &nodal_store::NewOrganization {
+                name: &slug,
+                slug: &slug,
+            },
+        )
+        .unwrap()
+        .id
+    })
+    .await
+    .unwrap();
+    signed_in_to(state, org_id, role).await
+}
+
+/// A new user with `role` in the organization `org_id`.
+pub async fn signed_in_to(_state: &AppState, org_id: Uuid, role: Role) -> Session {
+    let user_id = Uuid::now_v7();
+    Session {
+        org_id,
+        user_id,
+        role,
+        token: nodal_http::identity::test_token(user_id, org_id, role),
+    }
+}
