@@ -508,6 +508,11 @@ fn run(request: &AnalysisRequest, r: &Resolved) -> Result<(Value, Value), ApiErr
 
 /// A saved analysis without its documents.
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({
+    "id": "0193f1f0-1111-7000-8000-000000000002", "well_id": "0193f1e2-7c4a-7d1e-9a55-1b2c3d4e5f60",
+    "kind": "operating_point", "engine_version": "0.1.0",
+    "created_by": "0193f1e2-0000-7000-8000-000000000001", "created_at": "2026-11-27T08:30:00Z"
+}))]
 pub struct AnalysisSummaryOut {
     /// Identifier.
     pub id: Uuid,
@@ -538,6 +543,15 @@ impl From<AnalysisSummary> for AnalysisSummaryOut {
 
 /// A saved analysis with its input and result.
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({
+    "id": "0193f1f0-1111-7000-8000-000000000002", "well_id": "0193f1e2-7c4a-7d1e-9a55-1b2c3d4e5f60",
+    "kind": "operating_point", "engine_version": "0.1.0",
+    "created_by": "0193f1e2-0000-7000-8000-000000000001", "created_at": "2026-11-27T08:30:00Z",
+    "input": {"kind": "operating_point", "well_version": 3, "survey_version": 2,
+              "overrides": {"wellhead_pressure_psia": 200.0},
+              "request": {"wellhead_pressure_psia": 200.0, "water_cut_fraction": 0.2}},
+    "result": {"outcome": "stable", "rate_unit": "stb_d", "inflow_method": "vogel_1968"}
+}))]
 pub struct AnalysisOut {
     /// Identity and provenance.
     #[serde(flatten)]

@@ -38,6 +38,13 @@ pub struct SurveyUpload {
 
 /// A stored survey.
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({
+    "well_id": "0193f1e2-7c4a-7d1e-9a55-1b2c3d4e5f60", "source": "csv", "version": 2,
+    "uploaded_by": "0193f1e2-0000-7000-8000-000000000001",
+    "uploaded_at": "2026-11-27T08:20:00Z", "station_count": 2,
+    "stations": [{"md_ft": 0.0, "inclination_deg": 0.0, "azimuth_deg": 0.0},
+                 {"md_ft": 8000.0, "inclination_deg": 30.0, "azimuth_deg": 45.0}]
+}))]
 pub struct SurveyOut {
     /// The well.
     pub well_id: Uuid,

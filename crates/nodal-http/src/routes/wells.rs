@@ -447,6 +447,17 @@ impl WellBody {
 
 /// A stored well.
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({
+    "id": "0193f1e2-7c4a-7d1e-9a55-1b2c3d4e5f60", "name": "Smith 1H", "uwi": "42-317-38290",
+    "operator_id": null, "well_type": "oil", "status": "producing",
+    "latitude_deg": 31.95, "longitude_deg": -102.08,
+    "reservoir_pressure_psia": 3000.0, "reservoir_temperature_degf": 190.0,
+    "wellhead_pressure_psia": 150.0, "wellhead_temperature_degf": 100.0,
+    "fluid": {"oil_api": 35.0, "gas_sg": 0.75, "gor_scf_stb": 500.0, "water_cut_fraction": 0.2},
+    "inflow": {"model": "vogel", "reservoir_pressure_psia": 3000.0, "max_rate_stb_d": 2500.0},
+    "completion": {"sections": [{"bottom_md_ft": 8000.0, "tubing_id_in": 2.441}]},
+    "version": 3, "created_at": "2026-11-26T23:00:00Z", "updated_at": "2026-11-27T08:15:00Z"
+}))]
 pub struct WellOut {
     /// Identifier.
     pub id: Uuid,

@@ -1183,3 +1183,42 @@ async fn viewers_read_only_and_strangers_sign_in_first() {
         );
     }
 }
+
+#[::core::prelude::v1::test]
+fn every_field_data_route_is_documented_as_protected_with_examples() {
+    let api = serde_json::to_value(nodal_http::openapi()).unwrap();
+    assert_eq!(
+        api["components"]["securitySchemes"]["bearer"]["scheme"],
+        "bearer"
+    );
+    let mut seen = 0;
+    for (path, operations) in api["paths"].as_object().unwrap() {
+        for (method, operation) in operations.as_object().unwrap() {
+            let tags = operation["tags"].as_array().unwrap();
+            if !tags.iter().any(|t| t == "field-data") {
+                continue;
+            }
+            seen += 1;
+            assert_eq!(
+                operation["security"],
+                json!([{"bearer": []}]),
+                "{method} {path}"
+            );
+            if let Some(body) = operation.get("requestBody") {
+                for (media, content) in body["content"].as_object().unwrap() {
+                    let schema_name = content["schema"]["$ref"]
+                        .as_str()
+                        .unwrap_or("")
+                        .rsplit('/')
+                        .next()
+                        .unwrap();
+                    let example = content
+                        .get("example")
+                        .or_else(|| api["components"]["schemas"][schema_name].get("example"));
+                    assert!(example.is_some(), "{method} {path} {media} has no example");
+                }
+            }
+        }
+    }
+    assert_eq!(seen, 17);
+}
