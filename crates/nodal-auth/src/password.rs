@@ -37,8 +37,8 @@ impl PasswordHasher {
     /// argon2id, m = 19 MiB, t = 2, p = 1.
     pub fn owasp() -> Self {
         // The constants are within argon2's limits; `DEFAULT` is the same triple.
-        let params = Params::new(MEMORY_KIB, ITERATIONS, PARALLELISM, None)
-            .unwrap_or(Params::DEFAULT);
+        let params =
+            Params::new(MEMORY_KIB, ITERATIONS, PARALLELISM, None).unwrap_or(Params::DEFAULT);
         PasswordHasher { params }
     }
 
@@ -156,7 +156,10 @@ mod tests {
         let hasher = PasswordHasher::owasp();
         let first = hasher.hash("correct horse staple").unwrap();
         let second = hasher.hash("correct horse staple").unwrap();
-        assert!(first.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{first}");
+        assert!(
+            first.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{first}"
+        );
         assert_ne!(first, second, "salts must differ");
         assert!(hasher.verify("correct horse staple", &first));
         assert!(!hasher.verify("correct horse stapler", &first));

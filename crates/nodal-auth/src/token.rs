@@ -214,7 +214,10 @@ impl TokenCodec for JwtCodec {
             .and_then(|id| self.keys.find(id))
             .ok_or(TokenRejection::UnknownKey)?;
         let decoded = encoded
-            .decode(&Secret::Bytes(key.secret.clone()), SignatureAlgorithm::HS256)
+            .decode(
+                &Secret::Bytes(key.secret.clone()),
+                SignatureAlgorithm::HS256,
+            )
             .map_err(|e| match e {
                 biscuit::errors::Error::ValidationError(
                     biscuit::errors::ValidationError::WrongAlgorithmHeader,
@@ -262,10 +265,7 @@ impl TokenCodec for JwtCodec {
                 .ok_or(TokenRejection::Claims)
         };
         let time = |value: &Option<biscuit::Timestamp>| {
-            value
-                .as_ref()
-                .map(|t| **t)
-                .ok_or(TokenRejection::Claims)
+            value.as_ref().map(|t| **t).ok_or(TokenRejection::Claims)
         };
         Ok(AccessClaims {
             user_id: parse(&registered.subject)?,
@@ -335,7 +335,9 @@ mod tests {
                 .unwrap(),
         )
         .unwrap();
-        for claim in ["iss", "aud", "sub", "org", "role", "sid", "iat", "nbf", "exp", "jti"] {
+        for claim in [
+            "iss", "aud", "sub", "org", "role", "sid", "iat", "nbf", "exp", "jti",
+        ] {
             assert!(payload.get(claim).is_some(), "{claim} missing: {payload}");
         }
     }

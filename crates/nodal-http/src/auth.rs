@@ -119,6 +119,9 @@ pub struct TokenPair {
     pub session_id: Uuid,
 }
 
+/// A session check: when it was made and what it found (`None`: refused).
+type SessionCheck = (DateTime<Utc>, Option<Principal>);
+
 /// The account service, shared by all requests through [`crate::AppState`].
 pub struct AuthService {
     codec: Arc<dyn TokenCodec>,
@@ -131,7 +134,7 @@ pub struct AuthService {
     trusted_proxies: Vec<Cidr>,
     ip_limiter: RateLimiter,
     account_limiter: RateLimiter,
-    session_checks: Mutex<HashMap<Uuid, (DateTime<Utc>, Option<Principal>)>>,
+    session_checks: Mutex<HashMap<Uuid, SessionCheck>>,
 }
 
 impl std::fmt::Debug for AuthService {

@@ -105,10 +105,7 @@ pub fn is_unsafe(method: &Method) -> bool {
 /// 403 when the header is missing or does not match the cookie.
 pub fn check_csrf(req: &HttpRequest) -> Result<(), ApiError> {
     let cookie = req.cookie(CSRF_COOKIE);
-    let header = req
-        .headers()
-        .get(CSRF_HEADER)
-        .and_then(|v| v.to_str().ok());
+    let header = req.headers().get(CSRF_HEADER).and_then(|v| v.to_str().ok());
     if nodal_auth::opaque::csrf_matches(cookie.as_ref().map(|c| c.value()), header) {
         Ok(())
     } else {
@@ -137,13 +134,10 @@ async fn authenticate(req: HttpRequest) -> Result<AuthUser, ApiError> {
         check_csrf(&req)?;
     }
     let auth = state.auth.clone();
-    let claims = auth
-        .codec()
-        .verify(&token, auth.now())
-        .map_err(|e| {
-            tracing::debug!(reason = %e, "access token refused");
-            unauthenticated("the access token is not valid; sign in or refresh")
-        })?;
+    let claims = auth.codec().verify(&token, auth.now()).map_err(|e| {
+        tracing::debug!(reason = %e, "access token refused");
+        unauthenticated("the access token is not valid; sign in or refresh")
+    })?;
     let principal = match auth.cached_principal(claims.session_id) {
         Some(principal) => principal,
         None => {

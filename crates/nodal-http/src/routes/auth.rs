@@ -20,8 +20,8 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::{
-    ACCESS_COOKIE, AUTH_PATH, AuthService, CSRF_COOKIE, REFRESH_COOKIE, RateGroup,
-    Subject, TokenPair, client_info, events, parse_role,
+    ACCESS_COOKIE, AUTH_PATH, AuthService, CSRF_COOKIE, REFRESH_COOKIE, RateGroup, Subject,
+    TokenPair, client_info, events, parse_role,
 };
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
@@ -205,7 +205,14 @@ fn set_session_cookies(
 pub(crate) fn clear_session_cookies(response: &mut HttpResponseBuilder, auth: &AuthService) {
     response
         .cookie(cookie(auth, ACCESS_COOKIE, String::new(), "/", true, 0))
-        .cookie(cookie(auth, REFRESH_COOKIE, String::new(), AUTH_PATH, true, 0))
+        .cookie(cookie(
+            auth,
+            REFRESH_COOKIE,
+            String::new(),
+            AUTH_PATH,
+            true,
+            0,
+        ))
         .cookie(cookie(auth, CSRF_COOKIE, String::new(), "/", false, 0));
 }
 
@@ -263,11 +270,8 @@ pub async fn login(
         let email_key = email.trim().to_lowercase();
         let account_rule = auth.account_lockout();
         let ip_rule = auth.ip_lockout();
-        let account = login_failures::for_email_since(
-            &mut conn,
-            &email_key,
-            account_rule.window_start(now),
-        )?;
+        let account =
+            login_failures::for_email_since(&mut conn, &email_key, account_rule.window_start(now))?;
         let from_ip =
             login_failures::for_ip_since(&mut conn, &client.ip, ip_rule.window_start(now))?;
         let user = users::find_by_email(&mut conn, &email_key)?;
@@ -626,7 +630,10 @@ pub async fn dev_token(
 ) -> Result<HttpResponse, ApiError> {
     let auth = state.auth.clone();
     if auth.is_production() {
-        return Err(ApiError::NotFound(format!("no route for POST {}", req.path())));
+        return Err(ApiError::NotFound(format!(
+            "no route for POST {}",
+            req.path()
+        )));
     }
     let client = client_info(&req, &auth);
     let email = body.into_inner().email;
@@ -651,4 +658,3 @@ pub async fn dev_token(
     .await??;
     token_response(&auth, &pair, &user, false)
 }
-

@@ -16,9 +16,9 @@ use utoipa::ToSchema;
 use super::pvt::{
     FluidInput, MethodsInput, MethodsUsed, Warning, collect_warnings, prefixed, resolve_methods,
 };
-use crate::identity::AuthUser;
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
+use crate::identity::AuthUser;
 use crate::validate::Check;
 
 /// Deepest measured depth accepted, ft.
@@ -881,7 +881,10 @@ pub(crate) async fn off_worker<T: Send + 'static>(
     )
 )]
 #[post("/wellbore/trajectory")]
-pub async fn trajectory(_user: AuthUser, body: Json<TrajectoryRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn trajectory(
+    _user: AuthUser,
+    body: Json<TrajectoryRequest>,
+) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(compute_trajectory(&body.into_inner())?))
 }
 
@@ -955,7 +958,10 @@ fn dogleg_deg(i1: f64, a1: f64, i2: f64, a2: f64) -> f64 {
     )
 )]
 #[post("/hydraulics/traverse")]
-pub async fn traverse(_user: AuthUser, body: Json<TraverseRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn traverse(
+    _user: AuthUser,
+    body: Json<TraverseRequest>,
+) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     Ok(HttpResponse::Ok().json(off_worker(move || compute_traverse(&request)).await?))
 }
@@ -1174,7 +1180,10 @@ pub fn compute_vlp(request: &VlpRequest) -> Result<VlpResponse, ApiError> {
     )
 )]
 #[post("/hydraulics/compare")]
-pub async fn compare(_user: AuthUser, body: Json<CompareRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn compare(
+    _user: AuthUser,
+    body: Json<CompareRequest>,
+) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     Ok(HttpResponse::Ok().json(off_worker(move || compute_compare(&request)).await?))
 }
@@ -1276,7 +1285,10 @@ pub async fn list_methods(_user: AuthUser) -> HttpResponse {
     )
 )]
 #[post("/hydraulics/traverse/plot")]
-pub async fn traverse_plot(_user: AuthUser, body: Json<TraverseRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn traverse_plot(
+    _user: AuthUser,
+    body: Json<TraverseRequest>,
+) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     let svg = off_worker(move || {
         let result = compute_traverse(&request)?;

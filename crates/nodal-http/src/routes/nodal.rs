@@ -20,9 +20,9 @@ use super::hydraulics::{
     FlowOptions, HydraulicsMethods, TemperatureInput, WellInput, build_case, off_worker,
 };
 use super::pvt::{FluidInput, MethodsInput, Warning, prefixed};
-use crate::identity::AuthUser;
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
+use crate::identity::AuthUser;
 use crate::validate::Check;
 
 /// An inflow (IPR) model and its parameters, tagged by `model`. Models built from a test
@@ -419,7 +419,10 @@ pub struct InflowCurveResponse {
     )
 )]
 #[post("/inflow/curve")]
-pub async fn inflow_curve(_user: AuthUser, body: Json<InflowCurveRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn inflow_curve(
+    _user: AuthUser,
+    body: Json<InflowCurveRequest>,
+) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(compute_inflow_curve(&body.into_inner())?))
 }
 
@@ -761,7 +764,10 @@ pub fn compute_operating_point(request: &NodalRequest) -> Result<NodalResponse, 
     )
 )]
 #[post("/nodal/operating-point")]
-pub async fn operating_point(_user: AuthUser, body: Json<NodalRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn operating_point(
+    _user: AuthUser,
+    body: Json<NodalRequest>,
+) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     Ok(HttpResponse::Ok().json(off_worker(move || compute_operating_point(&request)).await?))
 }
@@ -919,7 +925,10 @@ pub fn compute_sensitivity(request: &SensitivityRequest) -> Result<SensitivityRe
     )
 )]
 #[post("/nodal/sensitivity")]
-pub async fn sensitivity(_user: AuthUser, body: Json<SensitivityRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn sensitivity(
+    _user: AuthUser,
+    body: Json<SensitivityRequest>,
+) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     Ok(HttpResponse::Ok().json(off_worker(move || compute_sensitivity(&request)).await?))
 }
@@ -983,7 +992,10 @@ pub fn compute_gas_lift(request: &GasLiftRequest) -> Result<GasLiftResponse, Api
     )
 )]
 #[post("/nodal/gas-lift")]
-pub async fn gas_lift(_user: AuthUser, body: Json<GasLiftRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn gas_lift(
+    _user: AuthUser,
+    body: Json<GasLiftRequest>,
+) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     Ok(HttpResponse::Ok().json(off_worker(move || compute_gas_lift(&request)).await?))
 }
@@ -1126,7 +1138,11 @@ pub fn compute_vfp(request: &VfpRequest) -> Result<nodal_core::nodal::VfpProdTab
     )
 )]
 #[post("/nodal/vfp")]
-pub async fn vfp(_user: AuthUser, req: HttpRequest, body: Json<VfpRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn vfp(
+    _user: AuthUser,
+    req: HttpRequest,
+    body: Json<VfpRequest>,
+) -> Result<HttpResponse, ApiError> {
     let wants_json = req
         .headers()
         .get(header::ACCEPT)

@@ -24,9 +24,9 @@ use nodal_core::pvt::tension::{GasOilTensionMethod, GasWaterTensionMethod};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::identity::AuthUser;
 use crate::error::{ApiError, FieldError, Problem};
 use crate::extract::Json;
+use crate::identity::AuthUser;
 use crate::validate::Check;
 
 /// Most points in one request.
@@ -853,7 +853,10 @@ fn grid(min: f64, max: f64, points: usize) -> Vec<f64> {
     )
 )]
 #[post("/pvt/properties")]
-pub async fn properties(_user: AuthUser, body: Json<PropertiesRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn properties(
+    _user: AuthUser,
+    body: Json<PropertiesRequest>,
+) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     Ok(HttpResponse::Ok().json(compute_properties(&request)?))
 }
@@ -1010,7 +1013,10 @@ pub fn compute_curve(request: &CurveRequest) -> Result<CurveResponse, ApiError> 
     )
 )]
 #[post("/pvt/compare")]
-pub async fn compare(_user: AuthUser, body: Json<CompareRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn compare(
+    _user: AuthUser,
+    body: Json<CompareRequest>,
+) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     Ok(HttpResponse::Ok().json(compute_compare(&request)?))
 }
@@ -1156,7 +1162,10 @@ pub fn compute_compare(request: &CompareRequest) -> Result<CompareResponse, ApiE
     )
 )]
 #[post("/pvt/bubble-point")]
-pub async fn bubble_point(_user: AuthUser, body: Json<BubblePointRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn bubble_point(
+    _user: AuthUser,
+    body: Json<BubblePointRequest>,
+) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     Ok(HttpResponse::Ok().json(compute_bubble_point(&request)?))
 }

@@ -134,19 +134,21 @@ pub fn list(
         .load(conn)?;
     let items = rows
         .into_iter()
-        .map(|(id, org, user, actor, kind, ip, user_agent, detail, created)| {
-            Ok(AuditEvent {
-                id: parse_id(&id, "audit event")?,
-                organization_id: optional_id(org, "organization")?,
-                user_id: optional_id(user, "user")?,
-                actor_id: optional_id(actor, "user")?,
-                kind,
-                ip,
-                user_agent,
-                detail,
-                created_at: utc(created),
-            })
-        })
+        .map(
+            |(id, org, user, actor, kind, ip, user_agent, detail, created)| {
+                Ok(AuditEvent {
+                    id: parse_id(&id, "audit event")?,
+                    organization_id: optional_id(org, "organization")?,
+                    user_id: optional_id(user, "user")?,
+                    actor_id: optional_id(actor, "user")?,
+                    kind,
+                    ip,
+                    user_agent,
+                    detail,
+                    created_at: utc(created),
+                })
+            },
+        )
         .collect::<Result<Vec<_>, StoreError>>()?;
     Ok(Paginated {
         items,

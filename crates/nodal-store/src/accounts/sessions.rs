@@ -337,18 +337,23 @@ pub fn find_refresh_token(
     conn: &mut DbConnection,
     token_hash: &str,
 ) -> Result<Option<RefreshToken>, StoreError> {
-    let row: Option<(String, String, NaiveDateTime, NaiveDateTime, Option<NaiveDateTime>)> =
-        refresh_tokens::table
-            .filter(refresh_tokens::token_hash.eq(token_hash))
-            .select((
-                refresh_tokens::id,
-                refresh_tokens::session_id,
-                refresh_tokens::created_at,
-                refresh_tokens::expires_at,
-                refresh_tokens::rotated_at,
-            ))
-            .first(conn)
-            .optional()?;
+    let row: Option<(
+        String,
+        String,
+        NaiveDateTime,
+        NaiveDateTime,
+        Option<NaiveDateTime>,
+    )> = refresh_tokens::table
+        .filter(refresh_tokens::token_hash.eq(token_hash))
+        .select((
+            refresh_tokens::id,
+            refresh_tokens::session_id,
+            refresh_tokens::created_at,
+            refresh_tokens::expires_at,
+            refresh_tokens::rotated_at,
+        ))
+        .first(conn)
+        .optional()?;
     row.map(|(id, session, created, expires, rotated)| {
         Ok(RefreshToken {
             id: parse_id(&id, "refresh token")?,

@@ -373,7 +373,11 @@ pub fn set_deactivated(
 ///
 /// # Errors
 /// Database errors only.
-pub fn record_login(conn: &mut DbConnection, id: Uuid, now: DateTime<Utc>) -> Result<(), StoreError> {
+pub fn record_login(
+    conn: &mut DbConnection,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
     diesel::update(users::table.filter(users::id.eq(id.to_string())))
         .set(users::last_login_at.eq(naive(now)))
         .execute(conn)?;
@@ -389,7 +393,16 @@ mod tests {
         for good in ["a@b.co", "jane.doe+nodal@example.com"] {
             assert!(validate_email(good).is_ok(), "{good}");
         }
-        for bad in ["", "jane", "@example.com", "jane@", "jane@example", "ja ne@x.com", "a@b@c.com", "a@.com"] {
+        for bad in [
+            "",
+            "jane",
+            "@example.com",
+            "jane@",
+            "jane@example",
+            "ja ne@x.com",
+            "a@b@c.com",
+            "a@.com",
+        ] {
             assert!(validate_email(bad).is_err(), "{bad}");
         }
     }
