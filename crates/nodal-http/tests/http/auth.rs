@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use actix_web::cookie::Cookie;
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::Duration;
@@ -451,3 +452,269 @@ async fn every_other_route_requires_a_signed_in_user() {
     }
     assert!(checked >= 18, "only {checked} protected operations found");
 }
+
+fn cookies_of<B>(response: &ServiceResponse<B>) -> Vec<Cookie<'static>> {
+    response
+        .response()
+        .cookies()
+        .map(|c| c.into_owned())
+        .collect()
+}
+
+fn cookie_named(cookies: &[Cookie<'static>], name: &str) -> Cookie<'static> {
+    cookies
+        .iter()
+        .find(|c| c.name() == name)
+        .unwrap_or_else(|| panic!("no {name} cookie in {cookies:?}"))
+        .clone()
+}
+
+backend_test!(async fn cookies_carry_the_session_and_unsafe_requests_need_the_csrf_header(db) {
+    let clock = TestClock::starting_now();
+    let state = test_state(&db, &clock);
+    let (_, _, email) = user_with_password(&state, Role::Engineer);
+    let app = test::init_service(build_app(state.clone())).await;
+    let response = test::call_service(
+        &app,
+        test::TestRequest::post()
+            .uri("/api/v1/auth/login")
+            .set_json(json!({"email": email, "password": PASSWORD, "use_cookies": true}))
+            .to_request(),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let cookies = cookies_of(&response);
+    let body = body_json(response).await;
+    assert!(body.get("access_token").is_none() && body.get("refresh_token").is_none(), "{body}");
+    let access = cookie_named(&cookies, "nodal_access");
+    let refresh_cookie = cookie_named(&cookies, "nodal_refresh");
+    let csrf = cookie_named(&cookies, "nodal_csrf");
+    assert_eq!(body["csrf_token"], csrf.value());
+    assert_eq!(access.http_only(), Some(true));
+    assert_eq!(access.secure(), Some(true));
+    assert_eq!(access.same_site(), Some(actix_web::cookie::SameSite::Strict));
+    assert_eq!(refresh_cookie.http_only(), Some(true));
+    assert_eq!(refresh_cookie.path(), Some("/api/v1/auth"));
+    assert_ne!(csrf.http_only(), Some(true), "scripts must read the CSRF cookie");
+
+    let calculate = |header: Option<&str>| {
+        let mut request = test::TestRequest::post()
+            .uri("/api/v1/pvt/properties")
+            .cookie(access.clone())
+            .cookie(csrf.clone())
+            .set_json(pvt_body());
+        if let Some(value) = header {
+            request = request.insert_header(("x-csrf-token", value.to_owned()));
+        }
+        request.to_request()
+    };
+    assert_problem(&test::call_service(&app, calculate(None)).await, 403);
+    assert_problem(&test::call_service(&app, calculate(Some("forged"))).await, 403);
+    let ok = test::call_service(&app, calculate(Some(csrf.value()))).await;
+    assert_eq!(ok.status(), StatusCode::OK);
+    // Safe methods need no CSRF token.
+    let me_by_cookie = test::call_service(
+        &app,
+        test::TestRequest::get().uri("/api/v1/auth/me").cookie(access.clone()).to_request(),
+    )
+    .await;
+    assert_eq!(me_by_cookie.status(), StatusCode::OK);
+
+    // Refresh by cookie needs the CSRF header too, and rotates the cookies.
+    let refresh_by_cookie = |header: Option<&str>| {
+        let mut request = test::TestRequest::post()
+            .uri("/api/v1/auth/refresh")
+            .cookie(refresh_cookie.clone())
+            .cookie(csrf.clone())
+            .set_json(json!({}));
+        if let Some(value) = header {
+            request = request.insert_header(("x-csrf-token", value.to_owned()));
+        }
+        request.to_request()
+    };
+    assert_problem(&test::call_service(&app, refresh_by_cookie(None)).await, 403);
+    let refreshed = test::call_service(&app, refresh_by_cookie(Some(csrf.value()))).await;
+    assert_eq!(refreshed.status(), StatusCode::OK);
+    let rotated = cookies_of(&refreshed);
+    assert_ne!(cookie_named(&rotated, "nodal_refresh").value(), refresh_cookie.value());
+});
+
+fn limited_settings(per_ip: u32, per_account: u32) -> Settings {
+    let mut settings = settings(Environment::Test);
+    settings.auth.rate_limit.per_ip = per_ip;
+    settings.auth.rate_limit.per_account = per_account;
+    settings.auth.rate_limit.window_secs = 60;
+    settings
+}
+
+fn login_from(ip: &str, email: &str, password: &str) -> actix_http::Request {
+    login_request(email, password)
+        .peer_addr(format!("{ip}:40000").parse().unwrap())
+        .to_request()
+}
+
+#[actix_web::test]
+async fn sign_in_is_rate_limited_per_ip_with_retry_after_then_recovers() {
+    let db = TestDatabase::sqlite();
+    let clock = TestClock::starting_now();
+    let state = state(&db, limited_settings(3, 100)).with_clock(Arc::new(clock.clone()));
+    let app = test::init_service(build_app(state)).await;
+    for i in 0..3 {
+        let response = test::call_service(
+            &app,
+            login_from(
+                "198.51.100.7",
+                &format!("u{i}@example.com"),
+                "wrong-password-1",
+            ),
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    }
+    let limited = test::call_service(
+        &app,
+        login_from("198.51.100.7", "u9@example.com", "wrong-password-1"),
+    )
+    .await;
+    assert_problem(&limited, 429);
+    let retry_after: i64 = header_str(&limited, "retry-after")
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=20).contains(&retry_after), "{retry_after}");
+    // Another client is not affected.
+    let other = test::call_service(
+        &app,
+        login_from("198.51.100.8", "u9@example.com", "wrong-password-1"),
+    )
+    .await;
+    assert_eq!(other.status(), StatusCode::UNAUTHORIZED);
+    clock.advance(Duration::seconds(retry_after));
+    let recovered = test::call_service(
+        &app,
+        login_from("198.51.100.7", "u9@example.com", "wrong-password-1"),
+    )
+    .await;
+    assert_eq!(recovered.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[actix_web::test]
+async fn sign_in_is_rate_limited_per_account_across_ips() {
+    let db = TestDatabase::sqlite();
+    let state = state(&db, limited_settings(100, 2));
+    let app = test::init_service(build_app(state)).await;
+    for ip in ["198.51.100.1", "198.51.100.2"] {
+        let response = test::call_service(
+            &app,
+            login_from(ip, "target@example.com", "wrong-password-1"),
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    }
+    let limited = test::call_service(
+        &app,
+        login_from("198.51.100.3", "TARGET@example.com", "wrong-password-1"),
+    )
+    .await;
+    assert_problem(&limited, 429);
+    assert!(header_str(&limited, "retry-after").is_some());
+}
+
+#[actix_web::test]
+async fn forwarded_for_counts_only_behind_a_trusted_proxy() {
+    let db = TestDatabase::sqlite();
+    let mut settings = limited_settings(1, 100);
+    settings.auth.trusted_proxies = vec!["10.0.0.0/8".into()];
+    let app = test::init_service(build_app(state(&db, settings))).await;
+    let via = |peer: &str, client: &str, n: u32| {
+        login_request(&format!("u{n}@example.com"), "wrong-password-1")
+            .peer_addr(format!("{peer}:40000").parse().unwrap())
+            .insert_header(("x-forwarded-for", client.to_owned()))
+            .to_request()
+    };
+    // Behind the trusted proxy, two clients have a request each.
+    assert_eq!(
+        test::call_service(&app, via("10.0.0.1", "203.0.113.1", 1))
+            .await
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        test::call_service(&app, via("10.0.0.1", "203.0.113.2", 2))
+            .await
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+    // An untrusted peer cannot escape its limit by writing the header.
+    assert_eq!(
+        test::call_service(&app, via("198.51.100.9", "203.0.113.3", 3))
+            .await
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        test::call_service(&app, via("198.51.100.9", "203.0.113.4", 4))
+            .await
+            .status(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
+
+fn lockout_settings() -> Settings {
+    let mut settings = limited_settings(1000, 1000);
+    settings.auth.lockout.max_failures = 3;
+    settings.auth.lockout.ip_max_failures = 6;
+    settings.auth.lockout.window_secs = 900;
+    settings.auth.lockout.lock_secs = 600;
+    settings
+}
+
+backend_test!(async fn repeated_failures_lock_the_account_until_the_lock_expires(db) {
+    let clock = TestClock::starting_now();
+    let state = state(&db, lockout_settings()).with_clock(Arc::new(clock.clone()));
+    let (org, _, email) = user_with_password(&state, Role::Engineer);
+    let app = test::init_service(build_app(state.clone())).await;
+    for ip in ["198.51.100.1", "198.51.100.2", "198.51.100.3"] {
+        let response = test::call_service(&app, login_from(ip, &email, "wrong-password-1")).await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    }
+    // Locked: even the right password is refused, from any IP.
+    let locked = test::call_service(&app, login_from("198.51.100.4", &email, PASSWORD)).await;
+    assert_problem(&locked, 429);
+    let retry_after: i64 = header_str(&locked, "retry-after").unwrap().parse().unwrap();
+    assert_eq!(retry_after, 600);
+    assert!(audit_kinds(&state, org).contains(&"login_locked".to_string()));
+    clock.advance(Duration::seconds(599));
+    assert_eq!(
+        test::call_service(&app, login_from("198.51.100.4", &email, PASSWORD)).await.status(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    clock.advance(Duration::seconds(2));
+    assert_eq!(
+        test::call_service(&app, login_from("198.51.100.4", &email, PASSWORD)).await.status(),
+        StatusCode::OK
+    );
+});
+
+backend_test!(async fn failures_across_accounts_block_the_ip_for_a_while(db) {
+    let clock = TestClock::starting_now();
+    let state = state(&db, lockout_settings()).with_clock(Arc::new(clock.clone()));
+    let (_, _, email) = user_with_password(&state, Role::Viewer);
+    let app = test::init_service(build_app(state.clone())).await;
+    for i in 0..6 {
+        let response =
+            test::call_service(&app, login_from("203.0.113.66", &format!("guess{i}@example.com"), "wrong-password-1")).await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    }
+    assert_problem(&test::call_service(&app, login_from("203.0.113.66", &email, PASSWORD)).await, 429);
+    assert_eq!(
+        test::call_service(&app, login_from("203.0.113.67", &email, PASSWORD)).await.status(),
+        StatusCode::OK,
+        "other IPs are not blocked"
+    );
+    clock.advance(Duration::seconds(601));
+    assert_eq!(
+        test::call_service(&app, login_from("203.0.113.66", &email, PASSWORD)).await.status(),
+        StatusCode::OK
+    );
+});
