@@ -5,6 +5,8 @@
 //! document. `nodal-server` only wires these together.
 
 pub mod app;
+pub mod auth;
+pub mod client_ip;
 pub mod error;
 pub mod extract;
 pub mod identity;

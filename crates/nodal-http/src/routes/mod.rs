@@ -1,6 +1,7 @@
 //! Route handlers, one module per area.
 
 pub mod analyses;
+pub mod auth;
 pub mod field;
 pub mod health;
 pub mod hydraulics;
