@@ -77,7 +77,7 @@
 use super::friction::{FrictionCorrelation, darcy_friction_factor_unchecked};
 use super::{
     CP_TO_LBM_FT_S, DYNE_CM_TO_LBM_S2, FlowPattern, GradientResult, PhaseProperties, PipeGeometry,
-    finish, reynolds, single_phase,
+    finish, single_phase,
 };
 use crate::error::{CoreError, CoreResult};
 use crate::method::{MethodInfo, ParamRange};
@@ -138,7 +138,7 @@ impl Point {
 
 /// The annular film solution.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Annular {
+struct Annular {
     /// Entrained liquid fraction `F_E`.
     pub entrained_fraction: f64,
     /// Dimensionless film thickness `δ/d`.
@@ -166,7 +166,8 @@ pub(crate) struct Annular {
 
 impl Annular {
     /// Total gradient by the core momentum equation, lbf/ft² per ft.
-    pub(crate) fn core_gradient(&self, sin: f64) -> f64 {
+    #[cfg(test)]
+    fn core_gradient(&self, sin: f64) -> f64 {
         let c = 1.0 - 2.0 * self.film_thickness;
         self.interfacial_factor / c.powi(5) * self.core_superficial_gradient
             + self.core_density * sin
@@ -305,7 +306,7 @@ fn bubble_holdup(p: &Point, v_inf: f64) -> f64 {
 
 /// The fully developed slug unit.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct SlugUnit {
+struct SlugUnit {
     /// Taylor-bubble rise velocity, ft/s.
     pub taylor_bubble_velocity: f64,
     /// Liquid holdup of the slug body.
@@ -325,7 +326,7 @@ pub(crate) struct SlugUnit {
 }
 
 /// Fully developed slug unit (see the module doc).
-pub(crate) fn slug_unit(p: &Point, v_inf: f64) -> SlugUnit {
+fn slug_unit(p: &Point, v_inf: f64) -> SlugUnit {
     let v_tb = 1.2 * p.vm + 0.35 * (GRAVITY_FT_S2 * p.d * (p.rho_l - p.rho_g) / p.rho_l).sqrt();
     let hg_ls = p.vsg / (0.425 + 2.65 * p.vm);
     let hl_ls = 1.0 - hg_ls;
