@@ -25,6 +25,7 @@
 pub mod ansari;
 pub mod aziz_govier_fogarasi;
 pub mod beggs_brill;
+mod duns_ros;
 pub mod fluid;
 pub mod friction;
 pub mod gray;
