@@ -27,7 +27,7 @@
 //! 4. slug otherwise.
 //!
 //! Bubble flow: holdup from the drift flux with hindered rise,
-//! `v_s∞ H_L^½ = v_sg/(1 − H_L) − 1.2 v_m`, solved in `[λ, 1)`; elevation `ρ_TP sin θ`,
+//! `v_s∞ H_L^½ = v_sg/(1 − H_L) − 1.2 v_m`, solved in `[λ, 1)` (Newton steps inside the bracket); elevation `ρ_TP sin θ`,
 //! friction `f ρ_TP v_m²/(2 g_c d)` with `ρ_TP`, `μ_TP` holdup-weighted and `f` at
 //! `Re = ρ_TP v_m d/μ_TP`.
 //!
@@ -98,7 +98,9 @@ pub static ANSARI_1994: MethodInfo = MethodInfo {
 
 /// Harmathy's (1960) bubble rise velocity `1.53 [g σ Δρ/ρ_L²]^¼`, ft/s (σ in lbm/s²).
 fn bubble_rise_velocity(rho_l: f64, rho_g: f64, sigma: f64) -> f64 {
-    1.53 * (GRAVITY_FT_S2 * sigma * (rho_l - rho_g) / (rho_l * rho_l)).powf(0.25)
+    1.53 * (GRAVITY_FT_S2 * sigma * (rho_l - rho_g) / (rho_l * rho_l))
+        .sqrt()
+        .sqrt()
 }
 
 /// Everything the model needs at one point, in consistent units.
@@ -285,23 +287,46 @@ fn is_dispersed_bubble(p: &Point) -> bool {
     lhs > 0.725 + 4.15 * (p.vsg / p.vm).sqrt()
 }
 
-/// Bubble-flow holdup: root of `1.2 v_m + v_s∞ H^½ − v_sg/(1 − H)` in `[λ, 1)`.
-fn bubble_holdup(p: &Point, v_inf: f64) -> f64 {
-    let g = |h: f64| 1.2 * p.vm + v_inf * h.sqrt() - p.vsg / (1.0 - h);
-    // g(λ) = 0.2 v_m + v_s∞ λ^½ > 0 and g → −∞ as H → 1.
-    let (mut lo, mut hi) = (p.vsl / p.vm, 1.0);
+/// Root of `f` in `[lo, hi]` where `f(lo) < 0 < f(hi)`, given `f` and its derivative: Newton
+/// steps kept inside the shrinking bracket, bisection when a step would leave it; stops when
+/// a step is below `1e-13` (holdups and film thicknesses need no more).
+fn bracketed_newton(f: impl Fn(f64) -> (f64, f64), mut lo: f64, mut hi: f64) -> f64 {
+    let mut x = 0.5 * (lo + hi);
     for _ in 0..200 {
-        let mid = 0.5 * (lo + hi);
-        if g(mid) > 0.0 {
-            lo = mid;
+        let (fx, dfx) = f(x);
+        if fx == 0.0 {
+            return x;
+        }
+        if fx < 0.0 {
+            lo = x;
         } else {
-            hi = mid;
+            hi = x;
         }
-        if hi - lo <= 1e-15 {
-            break;
+        let newton = x - fx / dfx;
+        let next = if newton > lo && newton < hi {
+            newton
+        } else {
+            0.5 * (lo + hi)
+        };
+        if (next - x).abs() <= 1e-13 || hi - lo <= 1e-13 {
+            return next;
         }
+        x = next;
     }
-    0.5 * (lo + hi)
+    x
+}
+
+/// Bubble-flow holdup: root of `v_sg/(1 − H) − 1.2 v_m − v_s∞ H^½` in `[λ, 1)` (negative at
+/// λ, where it is `−0.2 v_m − v_s∞ λ^½`, and → +∞ as H → 1).
+fn bubble_holdup(p: &Point, v_inf: f64) -> f64 {
+    let f = |h: f64| {
+        let (root, gas) = (h.sqrt(), 1.0 / (1.0 - h));
+        (
+            p.vsg * gas - 1.2 * p.vm - v_inf * root,
+            p.vsg * gas * gas - 0.5 * v_inf / root,
+        )
+    };
+    bracketed_newton(f, p.vsl / p.vm, 1.0)
 }
 
 /// The fully developed slug unit.
@@ -340,19 +365,15 @@ fn slug_unit(p: &Point, v_inf: f64) -> SlugUnit {
     let hl_tb = if residual(0.0) >= 0.0 {
         0.0
     } else {
-        let (mut lo, mut hi) = (0.0, 1.0);
-        for _ in 0..200 {
-            let mid = 0.5 * (lo + hi);
-            if residual(mid) < 0.0 {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-            if hi - lo <= 1e-15 {
-                break;
-            }
-        }
-        0.5 * (lo + hi)
+        let f = |h: f64| {
+            let root = (1.0 - h).sqrt();
+            let s = (1.0 - root).sqrt();
+            (
+                c * s * h - v_tb * (1.0 - h) + a,
+                c * s + c * h / (4.0 * s * root) + v_tb,
+            )
+        };
+        bracketed_newton(f, 0.0, 1.0)
     };
     let v_ltb = film_velocity(hl_tb);
     let vg_tb = v_tb - (v_tb - vg_ls) * hg_ls / (1.0 - hl_tb);
@@ -444,8 +465,10 @@ fn point(props: &PhaseProperties, pipe: &PipeGeometry, friction: FrictionCorrela
 /// Pattern, holdup, friction gradient (lbf/ft² per ft), Reynolds number, friction factor.
 fn evaluate(p: &Point) -> (FlowPattern, f64, f64, f64, f64) {
     let v_inf = bubble_rise_velocity(p.rho_l, p.rho_g, p.sigma);
-    let annular_limit =
-        3.1 * (GRAVITY_FT_S2 * p.sigma * (p.rho_l - p.rho_g) / (p.rho_g * p.rho_g)).powf(0.25);
+    let annular_limit = 3.1
+        * (GRAVITY_FT_S2 * p.sigma * (p.rho_l - p.rho_g) / (p.rho_g * p.rho_g))
+            .sqrt()
+            .sqrt();
     if p.vsg > annular_limit
         && let Some(a) = annular(p).filter(Annular::exists)
     {
