@@ -206,10 +206,11 @@ fn annular(p: &Point) -> Option<Annular> {
     } else {
         24.0 * (p.rho_l / p.rho_g).cbrt()
     };
+    // (1 − 4δ(1 − δ))^2.5 = (1 − 2δ)⁵.
     let residual = |delta: f64| {
         let a = 4.0 * delta * (1.0 - delta);
         let z = 1.0 + z_slope * delta;
-        y_m - z / (a * (1.0 - a).powf(2.5)) + x_m2 / (a * a * a)
+        y_m - z / (a * (1.0 - 2.0 * delta).powi(5)) + x_m2 / (a * a * a)
     };
     let delta = if x_m2 <= 0.0 {
         0.0
