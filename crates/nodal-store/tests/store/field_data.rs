@@ -2,8 +2,6 @@
 //! organization scoping, pagination, sorting, filters, optimistic concurrency,
 //! delete protection and all-or-nothing multi-step writes.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::thread;
 use std::time::Duration;
 
