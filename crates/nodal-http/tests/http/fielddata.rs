@@ -65,6 +65,14 @@ fn well_body(name: &str, uwi: &str) -> Value {
 const SURVEY_CSV: &str =
     "md_ft,inclination_deg,azimuth_deg\n0,0,0\n2000,0,0\n4000,30,45\n8000,30,45\n";
 
+/// The application on the test's database `$db`.
+macro_rules! on {
+    ($db:ident, $state:ident, $app:ident) => {
+        let $state = state(&$db, settings(Environment::Test));
+        let $app = test::init_service(build_app($state.clone())).await;
+    };
+}
+
 macro_rules! app {
     ($db:ident, $state:ident, $app:ident) => {
         let $db = TestDatabase::sqlite();
@@ -166,9 +174,8 @@ async fn operators_crud_with_etags() {
 
 // ---------------------------------------------------------------- wells
 
-#[actix_web::test]
-async fn well_lifecycle_with_optimistic_concurrency() {
-    app!(db, state, app);
+backend_test!(async fn well_lifecycle_with_optimistic_concurrency(db) {
+    on!(db, state, app);
     let engineer = signed_in(&state, Role::Engineer).await;
     let well = create_well(&app, &engineer, "Smith 1H", "42-317-38290").await;
     let id = well["id"].as_str().unwrap();
@@ -226,7 +233,7 @@ async fn well_lifecycle_with_optimistic_concurrency() {
             .status,
         404
     );
-}
+});
 
 #[actix_web::test]
 async fn well_validation_names_each_field() {
@@ -302,9 +309,8 @@ async fn well_validation_names_each_field() {
     assert_eq!(error_fields(&reply.json()), ["operator_id"]);
 }
 
-#[actix_web::test]
-async fn well_lists_page_sort_and_filter() {
-    app!(db, state, app);
+backend_test!(async fn well_lists_page_sort_and_filter(db) {
+    on!(db, state, app);
     let engineer = signed_in(&state, Role::Engineer).await;
     let operator = send(
         &app,
@@ -407,11 +413,10 @@ async fn well_lists_page_sort_and_filter() {
     assert_eq!(send(&app, get("?limit=200")).await.status, 200);
     assert_eq!(send(&app, get("?sort=depth")).await.status, 400);
     assert_eq!(send(&app, get("?status=flowing")).await.status, 400);
-}
+});
 
-#[actix_web::test]
-async fn wells_export_as_csv_and_json() {
-    app!(db, state, app);
+backend_test!(async fn wells_export_as_csv_and_json(db) {
+    on!(db, state, app);
     let engineer = signed_in(&state, Role::Engineer).await;
     create_well(&app, &engineer, "=cmd, \"quoted\"", "U-1").await;
     create_well(&app, &engineer, "Plain", "U-2").await;
@@ -454,13 +459,12 @@ async fn wells_export_as_csv_and_json() {
     .json();
     assert_eq!(json.as_array().unwrap().len(), 2);
     assert_eq!(json[1]["fluid"]["oil_api"], 35.0);
-}
+});
 
 // ---------------------------------------------------------------- surveys
 
-#[actix_web::test]
-async fn survey_upload_read_and_trajectory() {
-    app!(db, state, app);
+backend_test!(async fn survey_upload_read_and_trajectory(db) {
+    on!(db, state, app);
     let engineer = signed_in(&state, Role::Engineer).await;
     let well = create_well(&app, &engineer, "A", "U-1").await;
     let uri = format!("/api/v1/wells/{}/survey", well["id"].as_str().unwrap());
@@ -588,7 +592,7 @@ async fn survey_upload_read_and_trajectory() {
         (hold - 4000.0 * 30f64.to_radians().cos()).abs() < 1e-6,
         "{hold}"
     );
-}
+});
 
 #[actix_web::test]
 async fn oversized_bodies_are_413() {
@@ -629,9 +633,8 @@ async fn oversized_bodies_are_413() {
 
 // ---------------------------------------------------------------- analyses
 
-#[actix_web::test]
-async fn operating_point_is_run_on_stored_data_and_saved() {
-    app!(db, state, app);
+backend_test!(async fn operating_point_is_run_on_stored_data_and_saved(db) {
+    on!(db, state, app);
     let engineer = signed_in(&state, Role::Engineer).await;
     let well = create_well(&app, &engineer, "A", "U-1").await;
     let id = well["id"].as_str().unwrap();
@@ -699,7 +702,7 @@ async fn operating_point_is_run_on_stored_data_and_saved() {
     .await;
     assert_eq!(got.status, 200);
     assert_eq!(got.json(), analysis);
-}
+});
 
 #[actix_web::test]
 async fn every_kind_runs_and_lists_filter_by_kind_and_date() {
@@ -881,9 +884,8 @@ async fn analyses_name_missing_or_invalid_data() {
     assert_eq!(listed["total"], 1);
 }
 
-#[actix_web::test]
-async fn well_with_analyses_is_deleted_only_by_an_admin_cascade() {
-    app!(db, state, app);
+backend_test!(async fn well_with_analyses_is_deleted_only_by_an_admin_cascade(db) {
+    on!(db, state, app);
     let admin = signed_in(&state, Role::Admin).await;
     let engineer = signed_in_to(&state, admin.org_id, Role::Engineer).await;
     let well = create_well(&app, &engineer, "A", "U-1").await;
@@ -954,7 +956,7 @@ async fn well_with_analyses_is_deleted_only_by_an_admin_cascade() {
         .status,
         404
     );
-}
+});
 
 // ---------------------------------------------------------------- access
 
@@ -1012,9 +1014,8 @@ fn every_route(well: &str, operator: &str, analysis: &str) -> Vec<(test::TestReq
     ]
 }
 
-#[actix_web::test]
-async fn another_organization_sees_404_everywhere() {
-    app!(db, state, app);
+backend_test!(async fn another_organization_sees_404_everywhere(db) {
+    on!(db, state, app);
     let owner = signed_in(&state, Role::Engineer).await;
     let operator = send(
         &app,
@@ -1097,7 +1098,7 @@ async fn another_organization_sees_404_everywhere() {
             );
         }
     }
-}
+});
 
 #[actix_web::test]
 async fn viewers_read_only_and_strangers_sign_in_first() {

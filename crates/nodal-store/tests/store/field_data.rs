@@ -387,3 +387,35 @@ store_test!(fn analyses_are_saved_listed_and_immutable(db) {
     assert!(update.is_err());
     assert_eq!(analyses::get(&mut conn, acme, first.summary.id).unwrap(), first);
 });
+
+store_test!(fn concurrent_updates_of_one_version_let_exactly_one_win(db) {
+    let mut conn = db.conn();
+    let acme = org(&mut conn, "acme");
+    let well = wells::create(&mut conn, acme, &fields("A", "1")).unwrap();
+    drop(conn);
+    let barrier = std::sync::Barrier::new(4);
+    let results: Vec<Result<wells::Well, StoreError>> = thread::scope(|scope| {
+        let handles: Vec<_> = (0..4)
+            .map(|i| {
+                let (db, barrier, base) = (&db, &barrier, well.fields.clone());
+                scope.spawn(move || {
+                    let mut conn = db.conn();
+                    barrier.wait();
+                    let mine = WellFields { name: format!("Writer {i}"), ..base };
+                    wells::update(&mut conn, acme, well.id, 1, &mine)
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let winners: Vec<_> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
+    assert_eq!(winners.len(), 1, "{results:?}");
+    for result in &results {
+        if let Err(error) = result {
+            assert_eq!(error, &StoreError::Stale { entity: "well".into(), current_version: 2 });
+        }
+    }
+    let mut conn = db.conn();
+    let stored = wells::get(&mut conn, acme, well.id).unwrap();
+    assert_eq!((stored.version, &stored.fields.name), (2, &winners[0].fields.name));
+});
