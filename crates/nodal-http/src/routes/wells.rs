@@ -114,10 +114,10 @@ pub struct WellFluid {
     pub water_cut_fraction: f64,
     /// Formation-water specific gravity at standard conditions (fresh water = 1); sets
     /// the salinity by McCain (1991). Give this or `water_salinity_wt_pct`, not both.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub water_sg: Option<f64>,
     /// Formation-water salinity, wt % dissolved solids (0 to 30).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub water_salinity_wt_pct: Option<f64>,
     /// CO2 mole fraction of the gas.
     #[serde(default)]
@@ -129,22 +129,22 @@ pub struct WellFluid {
     #[serde(default)]
     pub n2_mole_frac: f64,
     /// First-stage separator pressure, psia.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub separator_pressure_psia: Option<f64>,
     /// First-stage separator temperature, °F.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub separator_temperature_degf: Option<f64>,
     /// Measured bubble point, psia.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bubble_point_psia: Option<f64>,
     /// Temperature of the bubble-point measurement, °F.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bubble_point_temperature_degf: Option<f64>,
     /// Measured oil FVF at the bubble point, rb/STB.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub oil_fvf_at_bubble_point_rb_stb: Option<f64>,
     /// Measured oil viscosity at the bubble point, cp.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub oil_viscosity_at_bubble_point_cp: Option<f64>,
     /// PVT correlation choices (see `GET /pvt/methods`); the recommended ones fill gaps.
     #[serde(default)]
