@@ -187,7 +187,7 @@ store_test!(fn allowed_domains_route_registration_to_one_organization(db) {
     assert_eq!(email_domains::organization_for_email(&mut conn, "Jane@ACME.com").unwrap(), Some(acme));
     assert_eq!(email_domains::organization_for_email(&mut conn, "contractor@acme.com").unwrap(), Some(other));
     assert_eq!(email_domains::organization_for_email(&mut conn, "jane@elsewhere.com").unwrap(), None);
-    assert_eq!(email_domains::list(&mut conn, acme).unwrap(), [domain.clone()]);
+    assert_eq!(email_domains::list(&mut conn, acme).unwrap(), std::slice::from_ref(&domain));
     assert_eq!(email_domains::remove(&mut conn, other, domain.id).unwrap_err(), StoreError::not_found("allowed email domain"));
     email_domains::remove(&mut conn, acme, domain.id).unwrap();
     assert!(email_domains::list(&mut conn, acme).unwrap().is_empty());
