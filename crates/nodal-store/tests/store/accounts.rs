@@ -2,8 +2,6 @@
 //! deactivation), sessions and refresh-token rotation, password-set tokens, allowed email
 //! domains, the audit log and failed sign-ins.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use chrono::{DateTime, Duration, SubsecRound, Utc};
 use nodal_store::accounts::audit::NewAuditEvent;
 use nodal_store::accounts::sessions::NewSession;
