@@ -1221,3 +1221,95 @@ fn every_field_data_route_is_documented_as_protected_with_examples() {
     }
     assert_eq!(seen, 17);
 }
+
+#[actix_web::test]
+async fn deletes_respect_if_match_and_references() {
+    app!(db, state, app);
+    let engineer = signed_in(&state, Role::Engineer).await;
+    let operator = send(
+        &app,
+        as_user(
+            test::TestRequest::post().uri("/api/v1/operators"),
+            &engineer,
+        )
+        .set_json(json!({"name": "North"})),
+    )
+    .await
+    .json();
+    let operator_uri = format!("/api/v1/operators/{}", operator["id"].as_str().unwrap());
+    let mut body = well_body("A", "U-1");
+    body["operator_id"] = operator["id"].clone();
+    let well = send(
+        &app,
+        as_user(test::TestRequest::post().uri("/api/v1/wells"), &engineer).set_json(body),
+    )
+    .await
+    .json();
+    let well_uri = format!("/api/v1/wells/{}", well["id"].as_str().unwrap());
+
+    let in_use = send(
+        &app,
+        as_user(test::TestRequest::delete().uri(&operator_uri), &engineer),
+    )
+    .await;
+    assert_eq!(in_use.status, 409);
+    assert!(
+        in_use.json()["detail"]
+            .as_str()
+            .unwrap()
+            .contains("1 wells")
+    );
+
+    send(
+        &app,
+        as_user(
+            test::TestRequest::put().uri(&format!("{well_uri}/survey")),
+            &engineer,
+        )
+        .insert_header((header::CONTENT_TYPE, "text/csv"))
+        .set_payload(SURVEY_CSV),
+    )
+    .await;
+    let csv = send(
+        &app,
+        as_user(
+            test::TestRequest::get().uri(&format!("{well_uri}/survey")),
+            &engineer,
+        )
+        .insert_header((header::ACCEPT, "text/csv, application/json;q=0.5")),
+    )
+    .await;
+    assert_eq!(
+        (csv.etag.as_deref(), csv.text.as_str()),
+        (Some("\"1\""), SURVEY_CSV)
+    );
+
+    let delete = |tag: &'static str| {
+        as_user(test::TestRequest::delete().uri(&well_uri), &engineer)
+            .insert_header((header::IF_MATCH, tag))
+    };
+    assert_eq!(send(&app, delete("\"7\"")).await.status, 412);
+    assert_eq!(send(&app, delete("\"1\"")).await.status, 204);
+    // With the well gone, the survey went with it and the operator is free.
+    assert_eq!(
+        send(
+            &app,
+            as_user(
+                test::TestRequest::get().uri(&format!("{well_uri}/survey")),
+                &engineer
+            )
+        )
+        .await
+        .status,
+        404
+    );
+    assert_eq!(
+        send(
+            &app,
+            as_user(test::TestRequest::delete().uri(&operator_uri), &engineer)
+        )
+        .await
+        .status,
+        204
+    );
+}
