@@ -25,6 +25,9 @@ CREATE TABLE operators (
 
 -- Names are unique within an organization regardless of case.
 CREATE UNIQUE INDEX operators_name_key ON operators (organization_id, lower(name));
+-- Sort keys of the operator list.
+CREATE INDEX operators_organization_id_name_idx ON operators (organization_id, name);
+CREATE INDEX operators_organization_id_created_at_idx ON operators (organization_id, created_at);
 
 CREATE TABLE wells (
     id                         TEXT             NOT NULL,
@@ -58,7 +61,9 @@ CREATE TABLE wells (
 
 -- Well identifiers are unique within an organization regardless of case.
 CREATE UNIQUE INDEX wells_uwi_key ON wells (organization_id, lower(uwi));
+-- Filters and sort keys of the well list.
 CREATE INDEX wells_organization_id_name_idx ON wells (organization_id, name);
+CREATE INDEX wells_organization_id_uwi_idx ON wells (organization_id, uwi);
 CREATE INDEX wells_organization_id_created_at_idx ON wells (organization_id, created_at);
 CREATE INDEX wells_organization_id_updated_at_idx ON wells (organization_id, updated_at);
 CREATE INDEX wells_organization_id_operator_id_idx ON wells (organization_id, operator_id);

@@ -21,6 +21,9 @@ CREATE TABLE operators (
     CONSTRAINT operators_organization_id_id_key UNIQUE (organization_id, id)
 );
 
+-- Sort keys of the operator list (the unique key covers the name).
+CREATE INDEX operators_organization_id_created_at_idx ON operators (organization_id, created_at);
+
 CREATE TABLE wells (
     id                         TEXT             NOT NULL PRIMARY KEY,
     organization_id            TEXT             NOT NULL REFERENCES organizations (id),
@@ -49,6 +52,7 @@ CREATE TABLE wells (
         REFERENCES operators (organization_id, id)
 );
 
+-- Filters and sort keys of the well list (the unique key covers the identifier).
 CREATE INDEX wells_organization_id_name_idx ON wells (organization_id, name);
 CREATE INDEX wells_organization_id_created_at_idx ON wells (organization_id, created_at);
 CREATE INDEX wells_organization_id_updated_at_idx ON wells (organization_id, updated_at);
