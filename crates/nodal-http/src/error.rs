@@ -291,7 +291,7 @@ impl From<StoreError> for ApiError {
                 dependents,
                 count,
             } => Self::Conflict {
-                detail: format!("the {entity} is in use by {count} {dependents}"),
+                detail: format!("the {entity} is still referred to by {dependents} ({count})"),
                 field: None,
             },
             StoreError::Unavailable(reason) => {

@@ -35,7 +35,7 @@ pub enum StoreError {
         current_version: i64,
     },
     /// The record cannot be deleted while other records depend on it.
-    #[error("{entity} is in use by {count} {dependents}")]
+    #[error("{entity} is still referred to by {dependents} ({count})")]
     InUse {
         /// The record kind, e.g. `well`.
         entity: String,

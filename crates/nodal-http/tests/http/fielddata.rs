@@ -1257,7 +1257,7 @@ async fn deletes_respect_if_match_and_references() {
         in_use.json()["detail"]
             .as_str()
             .unwrap()
-            .contains("1 wells")
+            .contains("by wells (1)")
     );
 
     send(
