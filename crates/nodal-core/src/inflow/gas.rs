@@ -518,6 +518,18 @@ impl<'a, M: PseudoPressure + ?Sized> GasPseudoPressureInflow<'a, M> {
     pub fn with_skin(&self, skin: f64) -> CoreResult<Self> {
         Self::new(GasDarcyInput { skin, ..self.input }, self.pseudo_pressure)
     }
+
+    /// Same well and `m(p)` source at another average reservoir pressure, which the source
+    /// must cover.
+    pub fn with_reservoir_pressure(&self, reservoir_pressure_psia: f64) -> CoreResult<Self> {
+        Self::new(
+            GasDarcyInput {
+                reservoir_pressure_psia,
+                ..self.input
+            },
+            self.pseudo_pressure,
+        )
+    }
 }
 
 impl<M: PseudoPressure + ?Sized> Inflow for GasPseudoPressureInflow<'_, M> {

@@ -4,7 +4,7 @@ use super::operating_point::{NodalOptions, NodalSolution, operating_point};
 use super::parallel::parallel_map;
 use crate::error::{CoreError, CoreResult};
 use crate::hydraulics::{FluidModel, GasLift, VlpCase};
-use crate::inflow::InflowModel;
+use crate::inflow::{AdjustableInflow, InflowModel};
 use crate::wellbore::{Conduit, FlowPath, FlowSection};
 
 /// Most cases one sensitivity may hold (product of the value counts of its axes).
@@ -14,20 +14,22 @@ pub const MAX_SENSITIVITY_CASES: usize = 400;
 /// pressure.
 ///
 /// With a [`crate::inflow::CompositeIpr`] inflow, [`Self::solve`] uses the water cut of the
-/// well for the inflow as well, so the two sides of the node see the same stream.
+/// well for the inflow as well, so the two sides of the node see the same stream. The inflow
+/// is any [`AdjustableInflow`]: an [`InflowModel`] (the default) or a
+/// [`crate::inflow::GasPseudoPressureInflow`].
 #[derive(Debug)]
-pub struct NodalCase<'a, F: ?Sized> {
+pub struct NodalCase<'a, F: ?Sized, I = InflowModel> {
     /// Inflow model.
-    pub inflow: InflowModel,
+    pub inflow: I,
     /// Well, fluid and stream (water cut, GOR, gas lift) of the outflow.
     pub well: VlpCase<'a, F>,
     /// Wellhead pressure, psia.
     pub wellhead_pressure_psia: f64,
 }
 
-impl<'a, F: FluidModel + ?Sized> NodalCase<'a, F> {
+impl<'a, F: FluidModel + ?Sized, I: AdjustableInflow> NodalCase<'a, F, I> {
     /// A case from its parts.
-    pub fn new(inflow: InflowModel, well: VlpCase<'a, F>, wellhead_pressure_psia: f64) -> Self {
+    pub fn new(inflow: I, well: VlpCase<'a, F>, wellhead_pressure_psia: f64) -> Self {
         Self {
             inflow,
             well,
@@ -193,8 +195,8 @@ impl SensitivityResult {
 /// // Higher wellhead pressure, lower rate.
 /// assert!(rates[0].2 > rates[1].2 && rates[1].2 > rates[2].2);
 /// ```
-pub fn sensitivity<F: FluidModel + Sync + ?Sized>(
-    base: &NodalCase<'_, F>,
+pub fn sensitivity<F: FluidModel + Sync + ?Sized, I: AdjustableInflow + Sync>(
+    base: &NodalCase<'_, F, I>,
     first: &SensitivityAxis,
     second: Option<&SensitivityAxis>,
     options: &NodalOptions,
@@ -251,8 +253,8 @@ pub fn sensitivity<F: FluidModel + Sync + ?Sized>(
     })
 }
 
-fn check_axis<F: FluidModel + ?Sized>(
-    base: &NodalCase<'_, F>,
+fn check_axis<F: FluidModel + ?Sized, I: AdjustableInflow>(
+    base: &NodalCase<'_, F, I>,
     axis: &SensitivityAxis,
 ) -> CoreResult<()> {
     let field = axis.variable.name();
@@ -310,8 +312,8 @@ fn retubed(path: &FlowPath, inner_diameter_in: f64) -> CoreResult<FlowPath> {
 }
 
 /// Solves `base` with the given inputs changed.
-pub(crate) fn solve_with<F: FluidModel + ?Sized>(
-    base: &NodalCase<'_, F>,
+pub(crate) fn solve_with<F: FluidModel + ?Sized, I: AdjustableInflow>(
+    base: &NodalCase<'_, F, I>,
     changes: &[(SensitivityVariable, f64)],
     options: &NodalOptions,
 ) -> CoreResult<NodalSolution> {
