@@ -271,8 +271,23 @@ fn check_axis<F: FluidModel + ?Sized, I: AdjustableInflow>(
         }
     }
     match axis.variable {
-        SensitivityVariable::Skin => {
-            base.inflow.with_skin(axis.values[0])?;
+        // Every value must give a valid inflow (e.g. `ln(re/rw) − 3/4 + s > 0`, a reservoir
+        // pressure inside an m(p) table): refused up front, naming the value.
+        SensitivityVariable::Skin | SensitivityVariable::ReservoirPressure => {
+            for (i, &v) in axis.values.iter().enumerate() {
+                let checked = if axis.variable == SensitivityVariable::Skin {
+                    base.inflow.with_skin(v)
+                } else {
+                    base.inflow.with_reservoir_pressure(v)
+                };
+                checked.map_err(|e| {
+                    let why = match e {
+                        CoreError::InvalidInput { message, .. } => message,
+                        other => other.to_string(),
+                    };
+                    CoreError::invalid(field, format!("value {i} ({v}): {why}"))
+                })?;
+            }
         }
         SensitivityVariable::LiftGasRate if base.well.gas_lift.is_none() => {
             return Err(CoreError::invalid(
@@ -382,7 +397,11 @@ pub(crate) fn solve_with<F: FluidModel + ?Sized, I: AdjustableInflow>(
 mod tests {
     use super::*;
     use crate::hydraulics::{GradientCorrelation, SimpleBlackOil, TemperatureProfile};
-    use crate::inflow::{CompositeIpr, DarcyRadial, DarcyRadialInput, Inflow, ProductivityIndex};
+    use crate::inflow::{
+        BackPressure, CompositeIpr, DarcyRadial, DarcyRadialInput, Fetkovich, GasDarcyInput,
+        GasDarcyPressureSquared, GasPseudoPressureInflow, Inflow, JonesBlountGlaze,
+        JonesBlountGlazeInput, ProductivityIndex, StandingFe, Vogel,
+    };
     use crate::wellbore::Survey;
 
     struct Well {
@@ -554,6 +573,15 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.starts_with("gor_scf_stb:"), "{e}");
+        let e = sensitivity(
+            &case(&w, darcy()),
+            &axis(SensitivityVariable::Skin, vec![0.0, -9.0]),
+            None,
+            &opts,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.starts_with("skin: value 1 (-9)"), "{e}");
         let g = axis(SensitivityVariable::Gor, vec![300.0]);
         let e = sensitivity(&base, &g, Some(&g), &opts)
             .unwrap_err()
@@ -573,6 +601,143 @@ mod tests {
         for v in SensitivityVariable::ALL {
             assert_eq!(SensitivityVariable::from_name(v.name()), Some(v));
         }
+    }
+
+    /// Two values of `variable` suited to a case of rate basis `gas`.
+    fn values(variable: SensitivityVariable, gas: bool) -> Vec<f64> {
+        use SensitivityVariable::*;
+        match variable {
+            WellheadPressure => vec![150.0, 300.0],
+            TubingInnerDiameter => vec![2.441, 2.992],
+            WaterCut => vec![0.0, 0.3],
+            Gor if gas => vec![8_000.0, 12_000.0],
+            Gor => vec![300.0, 800.0],
+            ReservoirPressure if gas => vec![3_600.0, 4_000.0],
+            ReservoirPressure => vec![2_800.0, 3_000.0],
+            Skin => vec![1.0, 4.0],
+            LiftGasRate => vec![0.0, 300.0],
+        }
+    }
+
+    /// Runs every variable on `base`: a model with a skin factor (or none) either solves
+    /// every case or is refused up front with an error naming `skin`.
+    fn every_variable<I: AdjustableInflow + Sync>(
+        base: &NodalCase<'_, SimpleBlackOil, I>,
+        has_skin: bool,
+    ) {
+        let opts = NodalOptions::default();
+        let gas = base.inflow.rate_basis() == crate::inflow::RateBasis::Gas;
+        for variable in SensitivityVariable::ALL {
+            let axis = SensitivityAxis {
+                variable,
+                values: values(variable, gas),
+            };
+            let id = base.inflow.info().id;
+            let r = sensitivity(base, &axis, None, &opts);
+            if variable == SensitivityVariable::Skin && !has_skin {
+                let e = r.unwrap_err().to_string();
+                assert!(e.starts_with("skin:") && e.contains(id), "{id}: {e}");
+                continue;
+            }
+            let r = r.unwrap_or_else(|e| panic!("{id} {}: {e}", variable.name()));
+            for c in &r.cases {
+                assert!(c.error.is_none(), "{id} {}: {:?}", variable.name(), c.error);
+                let s = c.solution.as_ref().unwrap();
+                let p = s.operating_point().unwrap_or_else(|| {
+                    panic!("{id} {} = {}: {}", variable.name(), c.first_value, s.outcome.name())
+                });
+                assert!(p.converged && p.rate > 0.0, "{id} {}", variable.name());
+            }
+        }
+    }
+
+    /// Every inflow model, oil and gas (including the pseudo-pressure gas inflow, which is
+    /// not part of `InflowModel`), through every sensitivity variable.
+    #[test]
+    fn every_inflow_model_takes_every_variable() {
+        let w = well();
+        let oil = [
+            (
+                InflowModel::ProductivityIndex(ProductivityIndex::new(3000.0, 1.5).unwrap()),
+                false,
+            ),
+            (darcy(), true),
+            (InflowModel::Vogel(Vogel::new(3000.0, 2500.0).unwrap()), false),
+            (
+                InflowModel::Composite(CompositeIpr::new(3000.0, 2200.0, 1.5, 0.2).unwrap()),
+                false,
+            ),
+            (
+                InflowModel::StandingFe(StandingFe::new(3000.0, 0.8, 2500.0).unwrap()),
+                false,
+            ),
+            (
+                InflowModel::Fetkovich(Fetkovich::new(3000.0, 3e-3, 0.85).unwrap()),
+                false,
+            ),
+            (
+                InflowModel::JonesBlountGlaze(JonesBlountGlaze::new(3000.0, 0.8, 1e-5).unwrap()),
+                false,
+            ),
+            (
+                InflowModel::JonesBlountGlaze(
+                    JonesBlountGlaze::from_properties(JonesBlountGlazeInput {
+                        permeability_md: 30.0,
+                        thickness_ft: 40.0,
+                        perforated_interval_ft: 20.0,
+                        viscosity_cp: 0.8,
+                        fvf_rb_stb: 1.2,
+                        oil_density_lbm_ft3: 47.0,
+                        drainage_radius_ft: 1490.0,
+                        wellbore_radius_ft: 0.354,
+                        skin: 2.0,
+                        reservoir_pressure_psia: 3000.0,
+                    })
+                    .unwrap(),
+                ),
+                true,
+            ),
+        ];
+        for (model, has_skin) in oil {
+            every_variable(&case(&w, model), has_skin);
+        }
+        let gas_input = GasDarcyInput {
+            permeability_md: 2.0,
+            thickness_ft: 30.0,
+            temperature_degf: 200.0,
+            drainage_radius_ft: 1490.0,
+            wellbore_radius_ft: 0.354,
+            skin: 1.0,
+            non_darcy_coefficient_d_mscf: 1e-4,
+            reservoir_pressure_psia: 4000.0,
+        };
+        let gas_case = |inflow| {
+            let mut c = case(&w, inflow);
+            c.well.gor_scf_stb = 10_000.0;
+            c
+        };
+        every_variable(
+            &gas_case(InflowModel::BackPressure(
+                BackPressure::new(4000.0, 2e-4, 0.8).unwrap(),
+            )),
+            false,
+        );
+        every_variable(
+            &gas_case(InflowModel::GasDarcyPressureSquared(
+                GasDarcyPressureSquared::new(gas_input, 0.02, 0.9).unwrap(),
+            )),
+            true,
+        );
+        let m = |p: f64| -> CoreResult<f64> { Ok(p * p / (0.02 * 0.9)) };
+        let pseudo = GasPseudoPressureInflow::new(gas_input, &m).unwrap();
+        let mut c = case(&w, InflowModel::Vogel(Vogel::new(3000.0, 2500.0).unwrap()));
+        c.well.gor_scf_stb = 10_000.0;
+        let base = NodalCase::new(pseudo, c.well, c.wellhead_pressure_psia);
+        every_variable(&base, true);
+        // Gas lift on the gas well runs too.
+        let g = crate::nodal::gas_lift_performance(&base, &[0.0, 200.0, 400.0], None, &NodalOptions::default())
+            .unwrap();
+        assert!(g.points.iter().all(|p| p.error.is_none() && p.oil_rate_stb_d > 0.0));
     }
 
     /// The composite IPR follows the water cut of the case.
