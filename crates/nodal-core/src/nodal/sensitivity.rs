@@ -1,6 +1,9 @@
 //! Sensitivities: operating points over one or two varied inputs, solved in parallel.
 
-use super::operating_point::{NodalOptions, NodalSolution, operating_point};
+use super::operating_point::{
+    NodalOptions, NodalSolution, Outflow, WellOutflow, operating_point, rate_grid, search_limit,
+    solve_on_grid,
+};
 use super::parallel::parallel_map;
 use crate::error::{CoreError, CoreResult};
 use crate::hydraulics::{FluidModel, GasLift, VlpCase};
@@ -98,6 +101,11 @@ impl SensitivityVariable {
     /// Looks a variable up by [`Self::name`].
     pub fn from_name(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|v| v.name() == name)
+    }
+
+    /// Whether the variable changes the inflow only, leaving the outflow curve as it is.
+    fn inflow_only(self) -> bool {
+        matches!(self, Self::ReservoirPressure | Self::Skin)
     }
 
     /// Physical range of a value: `(min, max)`.
@@ -233,19 +241,29 @@ pub fn sensitivity<F: FluidModel + Sync + ?Sized, I: AdjustableInflow + Sync>(
             None => specs.push((v1, None)),
         }
     }
-    let cases = parallel_map(&specs, |&(v1, v2)| {
+    let changes_of = |&(v1, v2): &(f64, Option<f64>)| -> Vec<(SensitivityVariable, f64)> {
         let mut changes = vec![(first.variable, v1)];
         if let (Some(s), Some(v)) = (second, v2) {
             changes.push((s.variable, v));
         }
-        let result = solve_with(base, &changes, options);
-        SensitivityCase {
+        changes
+    };
+    let inflow_only = first.variable.inflow_only() || second.is_some_and(|s| s.variable.inflow_only());
+    let results = if inflow_only {
+        shared_outflow(base, &specs, &changes_of, options)?
+    } else {
+        parallel_map(&specs, |spec| solve_with(base, &changes_of(spec), options))?
+    };
+    let cases = specs
+        .iter()
+        .zip(results)
+        .map(|(&(v1, v2), result)| SensitivityCase {
             first_value: v1,
             second_value: v2,
             error: result.as_ref().err().map(ToString::to_string),
             solution: result.ok(),
-        }
-    })?;
+        })
+        .collect();
     Ok(SensitivityResult {
         first: first.variable,
         second: second.map(|s| s.variable),
@@ -332,6 +350,15 @@ pub(crate) fn solve_with<F: FluidModel + ?Sized, I: AdjustableInflow>(
     changes: &[(SensitivityVariable, f64)],
     options: &NodalOptions,
 ) -> CoreResult<NodalSolution> {
+    with_changed(base, changes, |case| case.solve(options))
+}
+
+/// `f` applied to `base` with the given inputs changed.
+fn with_changed<F: FluidModel + ?Sized, I: AdjustableInflow, R>(
+    base: &NodalCase<'_, F, I>,
+    changes: &[(SensitivityVariable, f64)],
+    f: impl FnOnce(&NodalCase<'_, F, I>) -> CoreResult<R>,
+) -> CoreResult<R> {
     let w = &base.well;
     let mut inflow = base.inflow;
     let mut wellhead = base.wellhead_pressure_psia;
@@ -389,7 +416,140 @@ pub(crate) fn solve_with<F: FluidModel + ?Sized, I: AdjustableInflow>(
         },
         wellhead_pressure_psia: wellhead,
     };
-    case.solve(options)
+    f(&case)
+}
+
+/// Largest ratio of the highest rates searched of the cases that share one outflow grid.
+const SHARED_GRID_RATE_RATIO: f64 = 2.0;
+
+/// A case's inflow (after its changes and the water cut), AOF and highest rate searched.
+struct CaseInflow<I> {
+    inflow: I,
+    aof: f64,
+    q_max: f64,
+}
+
+/// Solves the cases of a sensitivity in which at least one axis changes the inflow only.
+///
+/// Cases with the same outflow share the outflow curve instead of each tracing its own:
+/// they are grouped by the highest rate searched (ratio at most [`SHARED_GRID_RATE_RATIO`]
+/// within a group) and the outflow is evaluated once per group on an evenly spaced grid up
+/// to the group's highest rate, fine enough (`(n − 1) q_high / q_low + 1` rates) that every
+/// case sees grid rates at most as far apart as its own `n`-rate grid would be. Each case
+/// then uses the grid rates below its own highest rate plus that rate itself, and brackets
+/// and refines its intersections as [`super::solve_operating_point`] does: the operating
+/// points meet the same pressure tolerance. A group is formed only where it saves
+/// traverses; the other cases are solved on their own grids.
+fn shared_outflow<F, I, C>(
+    base: &NodalCase<'_, F, I>,
+    specs: &[(f64, Option<f64>)],
+    changes_of: &C,
+    options: &NodalOptions,
+) -> CoreResult<Vec<CoreResult<NodalSolution>>>
+where
+    F: FluidModel + Sync + ?Sized,
+    I: AdjustableInflow + Sync,
+    C: Fn(&(f64, Option<f64>)) -> Vec<(SensitivityVariable, f64)> + Sync,
+{
+    let outflow_changes = |spec: &(f64, Option<f64>)| -> Vec<(SensitivityVariable, f64)> {
+        changes_of(spec)
+            .into_iter()
+            .filter(|(v, _)| !v.inflow_only())
+            .collect()
+    };
+    // Inflow and search limit of every case (closed form: cheap).
+    let inflows: Vec<Option<CaseInflow<I>>> = specs
+        .iter()
+        .map(|spec| {
+            with_changed(base, &changes_of(spec), |case| {
+                let inflow = case.inflow.with_water_cut(case.well.water_cut_fraction)?;
+                let (aof, q_max) = search_limit(&inflow, options)?;
+                Ok(CaseInflow { inflow, aof, q_max })
+            })
+            .ok()
+        })
+        .collect();
+    // Cases with the same outflow changes, by increasing highest rate.
+    let mut by_outflow: Vec<(Vec<(SensitivityVariable, u64)>, Vec<usize>)> = Vec::new();
+    for (k, spec) in specs.iter().enumerate() {
+        if inflows[k].is_none() {
+            continue;
+        }
+        let key: Vec<_> = outflow_changes(spec)
+            .into_iter()
+            .map(|(v, x)| (v, x.to_bits()))
+            .collect();
+        match by_outflow.iter_mut().find(|(k2, _)| *k2 == key) {
+            Some((_, members)) => members.push(k),
+            None => by_outflow.push((key, vec![k])),
+        }
+    }
+    let q_max_of = |k: usize| inflows[k].as_ref().map_or(0.0, |c| c.q_max);
+    let n = options.rate_points;
+    // Per group: a member (whose outflow changes stand for all), highest rate, grid size.
+    let mut groups: Vec<(usize, f64, usize)> = Vec::new();
+    let mut group_of: Vec<Option<usize>> = vec![None; specs.len()];
+    for (_, mut members) in by_outflow {
+        members.sort_by(|&a, &b| q_max_of(a).total_cmp(&q_max_of(b)));
+        let mut start = 0;
+        while start < members.len() {
+            let q_low = q_max_of(members[start]);
+            let mut end = start + 1;
+            while end < members.len() && q_max_of(members[end]) <= SHARED_GRID_RATE_RATIO * q_low {
+                end += 1;
+            }
+            let q_high = q_max_of(members[end - 1]);
+            let points = ((n - 1) as f64 * q_high / q_low).ceil() as usize + 1;
+            let m = end - start;
+            // Shared: the grid plus one traverse at each case's own highest rate.
+            if points + m < m * n {
+                for &k in &members[start..end] {
+                    group_of[k] = Some(groups.len());
+                }
+                groups.push((members[end - 1], q_high, points));
+            }
+            start = end;
+        }
+    }
+    // The shared grids, every (group, rate) in parallel.
+    let items: Vec<(usize, f64)> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(g, &(_, q_high, points))| rate_grid(q_high, points).map(move |q| (g, q)))
+        .collect();
+    let basis = base.inflow.rate_basis();
+    let evaluated = parallel_map(&items, |&(g, q)| {
+        with_changed(base, &outflow_changes(&specs[groups[g].0]), |case| {
+            WellOutflow::new(&case.well, case.wellhead_pressure_psia, basis)?
+                .bottomhole_pressure_psia(q)
+        })
+    })?;
+    let mut shared: Vec<Vec<(f64, CoreResult<f64>)>> = groups
+        .iter()
+        .map(|&(_, _, points)| Vec::with_capacity(points))
+        .collect();
+    for (&(g, q), p) in items.iter().zip(evaluated) {
+        shared[g].push((q, p));
+    }
+    let cases: Vec<usize> = (0..specs.len()).collect();
+    parallel_map(&cases, |&k| {
+        let spec = &specs[k];
+        let (Some(c), Some(g)) = (&inflows[k], group_of[k]) else {
+            return solve_with(base, &changes_of(spec), options);
+        };
+        with_changed(base, &changes_of(spec), |case| {
+            let outflow = WellOutflow::new(&case.well, case.wellhead_pressure_psia, basis)?;
+            let mut grid: Vec<(f64, CoreResult<f64>)> = shared[g]
+                .iter()
+                .filter(|(q, _)| *q <= c.q_max)
+                .cloned()
+                .collect();
+            if grid.last().is_none_or(|(q, _)| *q != c.q_max) {
+                grid.push((c.q_max, outflow.bottomhole_pressure_psia(c.q_max)));
+            }
+            solve_on_grid(&c.inflow, &outflow, options, c.aof, c.q_max, &grid)
+        })
+    })
 }
 
 #[cfg(test)]
@@ -487,17 +647,16 @@ mod tests {
         for k in 0..3 {
             assert!(rates[k].2 > rates[k + 3].2);
         }
-        // The middle case is the base case with skin 0.
+        // The middle case is the base case with skin 0 (the skin axis shares the outflow
+        // curve among cases, so the grid differs: the same intersection within the
+        // tolerance on both sides).
         let direct = solve_with(&base, &[(SensitivityVariable::Skin, 0.0)], &opts).unwrap();
-        assert_eq!(
-            direct.operating_point().unwrap().rate,
-            r.cases[1]
-                .solution
-                .as_ref()
-                .unwrap()
-                .operating_point()
-                .unwrap()
-                .rate
+        let shared = r.cases[1].solution.as_ref().unwrap().operating_point().unwrap();
+        assert!(
+            (direct.operating_point().unwrap().bottomhole_pressure_psia
+                - shared.bottomhole_pressure_psia)
+                .abs()
+                <= 0.02
         );
         assert_eq!(r.cases[4].first_value, 5.0);
         assert_eq!(r.cases[4].second_value, Some(2.441));
@@ -600,6 +759,62 @@ mod tests {
         assert!(e.starts_with("lift_gas_rate_mscf_d:"), "{e}");
         for v in SensitivityVariable::ALL {
             assert_eq!(SensitivityVariable::from_name(v.name()), Some(v));
+        }
+    }
+
+    /// Inflow-only axes share the outflow curve among cases: every case meets the pressure
+    /// tolerance, agrees with its own single solve (same outcome; bottom-hole pressure
+    /// within twice the tolerance, both sides converging on the same intersection) and has
+    /// grid rates at most as far apart as its own grid would have. (Where the two curves run
+    /// nearly parallel, e.g. p̄r 2,600 psia here, the traverse's sub-0.01-psi roughness lets
+    /// a crossing move by a few STB/d with the grid; the cases here cross cleanly.)
+    #[test]
+    fn shared_outflow_matches_single_solves() {
+        let w = well();
+        let opts = NodalOptions::default();
+        let skin = SensitivityAxis {
+            variable: SensitivityVariable::Skin,
+            values: vec![-2.0, 0.0, 2.0, 5.0, 10.0, 20.0],
+        };
+        let pressure = SensitivityAxis {
+            variable: SensitivityVariable::ReservoirPressure,
+            values: vec![3000.0, 3500.0, 4000.0],
+        };
+        let whp = SensitivityAxis {
+            variable: SensitivityVariable::WellheadPressure,
+            values: vec![150.0, 400.0],
+        };
+        for (a, b) in [(&skin, Some(&pressure)), (&whp, Some(&skin)), (&pressure, None)] {
+            let base = case(&w, darcy());
+            let r = sensitivity(&base, a, b, &opts).unwrap();
+            for c in &r.cases {
+                let mut changes = vec![(a.variable, c.first_value)];
+                if let (Some(b), Some(v)) = (b, c.second_value) {
+                    changes.push((b.variable, v));
+                }
+                let single = solve_with(&base, &changes, &opts).unwrap();
+                let shared = c.solution.as_ref().unwrap();
+                assert_eq!(shared.outcome.name(), single.outcome.name(), "{changes:?}");
+                let grid_step = |s: &NodalSolution| {
+                    s.curve
+                        .windows(2)
+                        .map(|w| w[1].rate - w[0].rate)
+                        .fold(0.0, f64::max)
+                };
+                assert!(grid_step(shared) <= grid_step(&single) * (1.0 + 1e-9), "{changes:?}");
+                assert_eq!(
+                    shared.curve.last().unwrap().rate,
+                    single.curve.last().unwrap().rate
+                );
+                if let (Some(p), Some(q)) = (shared.operating_point(), single.operating_point()) {
+                    assert!(p.converged && p.residual_psi.abs() <= 0.01, "{p:?}");
+                    assert!(
+                        (p.bottomhole_pressure_psia - q.bottomhole_pressure_psia).abs() <= 0.02,
+                        "{changes:?}: {p:?} vs {q:?}\n{:?}\n{:?}", shared.outcome, single.outcome
+                    );
+                    assert_eq!(p.stable, q.stable);
+                }
+            }
         }
     }
 
