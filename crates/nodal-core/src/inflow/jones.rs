@@ -104,7 +104,12 @@ impl JonesBlountGlazeInput {
         }
         require_positive("viscosity_cp", self.viscosity_cp)?;
         require_positive("fvf_rb_stb", self.fvf_rb_stb)?;
-        crate::error::require_in_range("oil_density_lbm_ft3", self.oil_density_lbm_ft3, 20.0, 80.0)?;
+        crate::error::require_in_range(
+            "oil_density_lbm_ft3",
+            self.oil_density_lbm_ft3,
+            20.0,
+            80.0,
+        )?;
         require_positive("wellbore_radius_ft", self.wellbore_radius_ft)?;
         require_positive("drainage_radius_ft", self.drainage_radius_ft)?;
         if self.drainage_radius_ft <= 10.0 * self.wellbore_radius_ft {
@@ -152,9 +157,7 @@ impl JonesBlountGlazeInput {
             * self.fvf_rb_stb
             * self.fvf_rb_stb
             * self.oil_density_lbm_ft3
-            / (self.perforated_interval_ft
-                * self.perforated_interval_ft
-                * self.wellbore_radius_ft)
+            / (self.perforated_interval_ft * self.perforated_interval_ft * self.wellbore_radius_ft)
     }
 }
 
@@ -387,8 +390,14 @@ mod tests {
         assert!(damaged.a_psi_per_stb_d() > w.a_psi_per_stb_d());
         assert_eq!(damaged.b_psi_per_stb_d2(), w.b_psi_per_stb_d2());
         let depleted = w.with_reservoir_pressure(2500.0).unwrap();
-        assert_eq!(depleted.properties().unwrap().reservoir_pressure_psia, 2500.0);
-        assert_eq!(depleted.with_skin(2.0).unwrap().reservoir_pressure_psia(), 2500.0);
+        assert_eq!(
+            depleted.properties().unwrap().reservoir_pressure_psia,
+            2500.0
+        );
+        assert_eq!(
+            depleted.with_skin(2.0).unwrap().reservoir_pressure_psia(),
+            2500.0
+        );
         let e = JonesBlountGlaze::new(3000.0, 0.5, 1e-4)
             .unwrap()
             .with_skin(1.0)

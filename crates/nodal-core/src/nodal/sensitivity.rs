@@ -248,7 +248,8 @@ pub fn sensitivity<F: FluidModel + Sync + ?Sized, I: AdjustableInflow + Sync>(
         }
         changes
     };
-    let inflow_only = first.variable.inflow_only() || second.is_some_and(|s| s.variable.inflow_only());
+    let inflow_only =
+        first.variable.inflow_only() || second.is_some_and(|s| s.variable.inflow_only());
     let results = if inflow_only {
         shared_outflow(base, &specs, &changes_of, options)?
     } else {
@@ -651,7 +652,12 @@ mod tests {
         // curve among cases, so the grid differs: the same intersection within the
         // tolerance on both sides).
         let direct = solve_with(&base, &[(SensitivityVariable::Skin, 0.0)], &opts).unwrap();
-        let shared = r.cases[1].solution.as_ref().unwrap().operating_point().unwrap();
+        let shared = r.cases[1]
+            .solution
+            .as_ref()
+            .unwrap()
+            .operating_point()
+            .unwrap();
         assert!(
             (direct.operating_point().unwrap().bottomhole_pressure_psia
                 - shared.bottomhole_pressure_psia)
@@ -784,7 +790,11 @@ mod tests {
             variable: SensitivityVariable::WellheadPressure,
             values: vec![150.0, 400.0],
         };
-        for (a, b) in [(&skin, Some(&pressure)), (&whp, Some(&skin)), (&pressure, None)] {
+        for (a, b) in [
+            (&skin, Some(&pressure)),
+            (&whp, Some(&skin)),
+            (&pressure, None),
+        ] {
             let base = case(&w, darcy());
             let r = sensitivity(&base, a, b, &opts).unwrap();
             for c in &r.cases {
@@ -801,7 +811,10 @@ mod tests {
                         .map(|w| w[1].rate - w[0].rate)
                         .fold(0.0, f64::max)
                 };
-                assert!(grid_step(shared) <= grid_step(&single) * (1.0 + 1e-9), "{changes:?}");
+                assert!(
+                    grid_step(shared) <= grid_step(&single) * (1.0 + 1e-9),
+                    "{changes:?}"
+                );
                 assert_eq!(
                     shared.curve.last().unwrap().rate,
                     single.curve.last().unwrap().rate
@@ -810,7 +823,9 @@ mod tests {
                     assert!(p.converged && p.residual_psi.abs() <= 0.01, "{p:?}");
                     assert!(
                         (p.bottomhole_pressure_psia - q.bottomhole_pressure_psia).abs() <= 0.02,
-                        "{changes:?}: {p:?} vs {q:?}\n{:?}\n{:?}", shared.outcome, single.outcome
+                        "{changes:?}: {p:?} vs {q:?}\n{:?}\n{:?}",
+                        shared.outcome,
+                        single.outcome
                     );
                     assert_eq!(p.stable, q.stable);
                 }
@@ -859,7 +874,12 @@ mod tests {
                 assert!(c.error.is_none(), "{id} {}: {:?}", variable.name(), c.error);
                 let s = c.solution.as_ref().unwrap();
                 let p = s.operating_point().unwrap_or_else(|| {
-                    panic!("{id} {} = {}: {}", variable.name(), c.first_value, s.outcome.name())
+                    panic!(
+                        "{id} {} = {}: {}",
+                        variable.name(),
+                        c.first_value,
+                        s.outcome.name()
+                    )
                 });
                 assert!(p.converged && p.rate > 0.0, "{id} {}", variable.name());
             }
@@ -877,7 +897,10 @@ mod tests {
                 false,
             ),
             (darcy(), true),
-            (InflowModel::Vogel(Vogel::new(3000.0, 2500.0).unwrap()), false),
+            (
+                InflowModel::Vogel(Vogel::new(3000.0, 2500.0).unwrap()),
+                false,
+            ),
             (
                 InflowModel::Composite(CompositeIpr::new(3000.0, 2200.0, 1.5, 0.2).unwrap()),
                 false,
@@ -950,9 +973,18 @@ mod tests {
         let base = NodalCase::new(pseudo, c.well, c.wellhead_pressure_psia);
         every_variable(&base, true);
         // Gas lift on the gas well runs too.
-        let g = crate::nodal::gas_lift_performance(&base, &[0.0, 200.0, 400.0], None, &NodalOptions::default())
-            .unwrap();
-        assert!(g.points.iter().all(|p| p.error.is_none() && p.oil_rate_stb_d > 0.0));
+        let g = crate::nodal::gas_lift_performance(
+            &base,
+            &[0.0, 200.0, 400.0],
+            None,
+            &NodalOptions::default(),
+        )
+        .unwrap();
+        assert!(
+            g.points
+                .iter()
+                .all(|p| p.error.is_none() && p.oil_rate_stb_d > 0.0)
+        );
     }
 
     /// The composite IPR follows the water cut of the case.
