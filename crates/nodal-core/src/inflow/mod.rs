@@ -18,7 +18,8 @@
 //! - [`Vogel`] (1968); [`CompositeIpr`]: PI above the bubble point, Vogel below, and the
 //!   Petrobras composite treatment of water (Brown, 1984); [`StandingFe`]: Standing's (1970)
 //!   flow-efficiency extension of Vogel;
-//! - [`Fetkovich`] (1973, C and n); [`JonesBlountGlaze`] (1976, laminar A and turbulent B).
+//! - [`Fetkovich`] (1973, C and n); [`JonesBlountGlaze`] (1976, laminar A and turbulent B,
+//!   given or computed from reservoir and completion properties).
 //!
 //! Gas wells ([`RateBasis::Gas`], Mscf/d):
 //! - [`BackPressure`] (Rawlins and Schellhardt, 1935, C and n);
@@ -28,7 +29,8 @@
 //!   of the same equation.
 //!
 //! The closed-form models are gathered in the `Copy` enum [`InflowModel`]; the pseudo-pressure
-//! model borrows its `m(p)` source and stands alone. Fitting from multi-rate well tests:
+//! model borrows its `m(p)` source and stands alone. Both implement [`AdjustableInflow`]
+//! (another reservoir pressure, skin or water cut), which is what nodal sensitivities need. Fitting from multi-rate well tests:
 //! [`fit_fetkovich`], [`fit_back_pressure`], [`fit_jones_blount_glaze`].
 //!
 //! Rates with water: Vogel, Standing, Fetkovich and Jones-Blount-Glaze were published for

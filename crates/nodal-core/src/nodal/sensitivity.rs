@@ -175,6 +175,13 @@ impl SensitivityResult {
 
 /// Operating points of `base` with one input (or two) set to each of the given values.
 ///
+/// When an axis varies an input that changes the inflow only (reservoir pressure, skin),
+/// cases with the same outflow share one outflow curve instead of each tracing its own: the
+/// outflow is evaluated once on a grid fine enough for every case that uses it, and each
+/// case keeps the grid rates up to its own highest rate (so its curve holds from
+/// [`NodalOptions::rate_points`] to about twice as many rates). Its operating points meet
+/// the same pressure tolerance as a single solve's.
+///
 /// Independent cases run in parallel on the available cores (`std::thread::scope`). More
 /// than [`MAX_SENSITIVITY_CASES`] cases is an error; so are values outside an input's
 /// physical range, a skin sensitivity on an inflow without skin, a lift-gas sensitivity on a
@@ -471,7 +478,9 @@ where
         })
         .collect();
     // Cases with the same outflow changes, by increasing highest rate.
-    let mut by_outflow: Vec<(Vec<(SensitivityVariable, u64)>, Vec<usize>)> = Vec::new();
+    // (outflow changes as bit patterns, member cases)
+    type OutflowKey = Vec<(SensitivityVariable, u64)>;
+    let mut by_outflow: Vec<(OutflowKey, Vec<usize>)> = Vec::new();
     for (k, spec) in specs.iter().enumerate() {
         if inflows[k].is_none() {
             continue;
