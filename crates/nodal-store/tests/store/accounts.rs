@@ -161,7 +161,9 @@ store_test!(fn password_set_tokens_work_once_and_expire(db) {
     let gone = StoreError::not_found("password-set token");
     assert_eq!(password_tokens::consume(&mut conn, "old", t0).unwrap_err(), gone, "superseded");
     assert_eq!(password_tokens::consume(&mut conn, "new", t0 + Duration::hours(2)).unwrap_err(), gone, "expired");
+    assert_eq!(password_tokens::peek(&mut conn, "new", t0).unwrap(), jane.id);
     assert_eq!(password_tokens::consume(&mut conn, "new", t0).unwrap(), jane.id);
+    assert_eq!(password_tokens::peek(&mut conn, "new", t0).unwrap_err(), gone);
     assert_eq!(password_tokens::consume(&mut conn, "new", t0).unwrap_err(), gone, "used");
 });
 
