@@ -435,7 +435,7 @@ pub(crate) fn search_limit<I: Inflow + ?Sized>(
     Ok((aof, q_max))
 }
 
-/// `points` rates evenly spaced from [`LOWEST_RATE_FRACTION`] of `q_max` to `q_max`, both
+/// `points` rates evenly spaced from `LOWEST_RATE_FRACTION` of `q_max` to `q_max`, both
 /// included (the last one exactly).
 pub(crate) fn rate_grid(q_max: f64, points: usize) -> impl Iterator<Item = f64> {
     let q_lo = LOWEST_RATE_FRACTION * q_max;
