@@ -641,6 +641,27 @@ mod tests {
         }
     }
 
+    /// Bergman-Sutton (2006) undersaturated viscosity against NeqSim 3.26.0 (Apache-2.0, run
+    /// outside the project through its Python package)
+    /// `pvtsimulation.util.BlackOilCorrelations.undersaturatedOilViscosityBergmanSutton(μob,
+    /// p, pb)`: (4000 psia, Pb 2000, 0.7 cP) 0.82758638512 cP, (6000, 2500, 1.5)
+    /// 2.0194432633, (9000, 3000, 20.0) 39.363091809. Same coefficients; tolerance 1e-8
+    /// relative.
+    #[test]
+    fn bergman_sutton_matches_neqsim() {
+        for (p, pb, mu_ob, expected) in [
+            (4000.0, 2000.0, 0.7, 0.827_586_385_12),
+            (6000.0, 2500.0, 1.5, 2.019_443_263_3),
+            (9000.0, 3000.0, 20.0, 39.363_091_809),
+        ] {
+            let mu = bergman_sutton_2006_undersaturated_oil_viscosity(p, pb, mu_ob).unwrap();
+            assert!(
+                rel(mu, expected) < 1e-8,
+                "{p} {pb} {mu_ob}: {mu} vs {expected}"
+            );
+        }
+    }
+
     #[test]
     fn bad_inputs_name_the_field() {
         let field = |r: CoreResult<f64>| match r.unwrap_err() {
