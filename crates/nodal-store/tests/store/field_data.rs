@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use chrono::Utc;
 use diesel::prelude::*;
+use nodal_store::accounts::users::{self, NewUser};
 use nodal_store::analyses::{self, AnalysisFilter, AnalysisKind, NewAnalysis};
 use nodal_store::surveys::{self, Station, SurveySource};
 use nodal_store::wells::{self, WellFields, WellFilter, WellSort, WellStatus, WellType};
@@ -20,6 +21,23 @@ fn org(conn: &mut DbConnection, slug: &str) -> Uuid {
     organizations::create(conn, &NewOrganization { name: slug, slug })
         .unwrap()
         .id
+}
+
+/// A stored engineer of `org`: surveys and analyses name the user who made them.
+fn member(conn: &mut DbConnection, org: Uuid) -> Uuid {
+    let email = format!("{}@example.com", Uuid::now_v7());
+    users::create(
+        conn,
+        &NewUser {
+            organization_id: org,
+            email: &email,
+            role: "engineer",
+            password_hash: None,
+        },
+        Utc::now(),
+    )
+    .unwrap()
+    .id
 }
 
 fn fields(name: &str, uwi: &str) -> WellFields {
@@ -253,7 +271,7 @@ store_test!(fn wells_filter_sort_and_page(db) {
 store_test!(fn well_with_analyses_needs_cascade_to_delete(db) {
     let mut conn = db.conn();
     let acme = org(&mut conn, "acme");
-    let user = Uuid::now_v7();
+    let user = member(&mut conn, acme);
     let well = wells::create(&mut conn, acme, &fields("A", "1")).unwrap();
     surveys::replace(&mut conn, acme, well.id, SurveySource::Json, user, &stations(&[0.0, 5000.0]), None).unwrap();
     let saved = analyses::create(&mut conn, acme, &analysis(well.id, AnalysisKind::Pvt, user)).unwrap();
@@ -277,7 +295,7 @@ store_test!(fn survey_upload_and_replace(db) {
     let mut conn = db.conn();
     let acme = org(&mut conn, "acme");
     let basin = org(&mut conn, "basin");
-    let user = Uuid::now_v7();
+    let user = member(&mut conn, acme);
     let well = wells::create(&mut conn, acme, &fields("A", "1")).unwrap();
     assert_eq!(surveys::get(&mut conn, acme, well.id).unwrap_err(), StoreError::not_found("survey"));
     let first = surveys::replace(&mut conn, acme, well.id, SurveySource::Csv, user, &stations(&[0.0, 1000.0, 3000.0]), Some(0)).unwrap();
@@ -308,7 +326,7 @@ store_test!(fn survey_upload_and_replace(db) {
 store_test!(fn survey_replace_failing_midway_keeps_the_old_survey(db) {
     let mut conn = db.conn();
     let acme = org(&mut conn, "acme");
-    let user = Uuid::now_v7();
+    let user = member(&mut conn, acme);
     let well = wells::create(&mut conn, acme, &fields("A", "1")).unwrap();
     let old = surveys::replace(&mut conn, acme, well.id, SurveySource::Json, user, &stations(&[0.0, 1000.0, 2000.0]), None).unwrap();
     // The header is rewritten and the old stations deleted before the new stations
@@ -316,7 +334,7 @@ store_test!(fn survey_replace_failing_midway_keeps_the_old_survey(db) {
     // check, so the failure comes after every earlier step has run.
     let mut bad = stations(&(0..700).map(|i| f64::from(i) * 5.0).collect::<Vec<_>>());
     bad[600].inclination_deg = 200.0;
-    let error = surveys::replace(&mut conn, acme, well.id, SurveySource::Csv, Uuid::now_v7(), &bad, None).unwrap_err();
+    let error = surveys::replace(&mut conn, acme, well.id, SurveySource::Csv, user, &bad, None).unwrap_err();
     assert!(matches!(error, StoreError::Invalid(_)), "{error:?}");
     assert_eq!(surveys::get(&mut conn, acme, well.id).unwrap(), old);
 });
@@ -324,7 +342,7 @@ store_test!(fn survey_replace_failing_midway_keeps_the_old_survey(db) {
 store_test!(fn multi_step_write_failing_midway_changes_nothing(db) {
     let mut conn = db.conn();
     let acme = org(&mut conn, "acme");
-    let user = Uuid::now_v7();
+    let user = member(&mut conn, acme);
     let well = wells::create(&mut conn, acme, &fields("A", "1")).unwrap();
     let error = transaction(&mut conn, |tx| {
         wells::update(tx, acme, well.id, 1, &WellFields { name: "Renamed".into(), ..well.fields.clone() })?;
@@ -348,7 +366,7 @@ store_test!(fn analyses_are_saved_listed_and_immutable(db) {
     let mut conn = db.conn();
     let acme = org(&mut conn, "acme");
     let basin = org(&mut conn, "basin");
-    let user = Uuid::now_v7();
+    let user = member(&mut conn, acme);
     let well = wells::create(&mut conn, acme, &fields("A", "1")).unwrap();
     let other_well = wells::create(&mut conn, acme, &fields("B", "2")).unwrap();
     let first = analyses::create(&mut conn, acme, &analysis(well.id, AnalysisKind::Pvt, user)).unwrap();

@@ -4,7 +4,7 @@
 -- JSON documents (fluid, inflow, completion, analysis input and result) are TEXT,
 -- validated by the API before they are stored. `version` counts updates and is the
 -- ETag of optimistic concurrency. Times are UTC TIMESTAMP without zone.
--- created_by / uploaded_by hold the user's UUID as text.
+-- created_by / uploaded_by hold the UUID (text) of a user in `users`.
 -- Constraint and index names follow `<table>_<column>_key`: the store reads the
 -- field of a conflict back from that name.
 
@@ -77,7 +77,7 @@ CREATE TABLE surveys (
     source          TEXT      NOT NULL CHECK (source IN ('json', 'csv')),
     station_count   INTEGER   NOT NULL CHECK (station_count >= 0),
     version         BIGINT    NOT NULL DEFAULT 1,
-    uploaded_by     TEXT      NOT NULL,
+    uploaded_by     TEXT      NOT NULL REFERENCES users (id),
     uploaded_at     TIMESTAMP NOT NULL DEFAULT (now() AT TIME ZONE 'UTC'),
     CONSTRAINT surveys_pkey PRIMARY KEY (well_id),
     CONSTRAINT surveys_well_id_fkey FOREIGN KEY (well_id) REFERENCES wells (id),
@@ -109,7 +109,7 @@ CREATE TABLE analyses (
     input           TEXT      NOT NULL,
     result          TEXT      NOT NULL,
     engine_version  TEXT      NOT NULL,
-    created_by      TEXT      NOT NULL,
+    created_by      TEXT      NOT NULL REFERENCES users (id),
     created_at      TIMESTAMP NOT NULL DEFAULT (now() AT TIME ZONE 'UTC'),
     CONSTRAINT analyses_pkey PRIMARY KEY (id),
     CONSTRAINT analyses_organization_id_fkey FOREIGN KEY (organization_id)
