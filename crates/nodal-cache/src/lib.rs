@@ -216,6 +216,25 @@ impl Cache {
         })
     }
 
+    /// A cache that is off: every call computes. Cannot fail.
+    pub fn disabled(engine_version: &str) -> Self {
+        Self {
+            inner: Arc::new(Inner {
+                config: CacheConfig {
+                    enabled: false,
+                    redis_url: None,
+                    engine_version: engine_version.to_owned(),
+                    ..CacheConfig::default()
+                },
+                local: None,
+                shared: None,
+                flights: Mutex::new(HashMap::new()),
+                next_flight: AtomicU64::new(0),
+                registry: Registry::default(),
+            }),
+        }
+    }
+
     /// The configuration in force.
     pub fn config(&self) -> &CacheConfig {
         &self.inner.config
@@ -398,6 +417,14 @@ impl Cache {
             kinds: inner.registry.snapshot(),
         }
     }
+}
+
+/// Checks that `url` is a Redis URL the shared tier can use, without connecting.
+///
+/// # Errors
+/// [`SharedTierError`] naming what does not parse.
+pub fn check_redis_url(url: &str) -> Result<(), SharedTierError> {
+    SharedTier::new(url, "", Duration::from_secs(1), Duration::from_secs(1)).map(drop)
 }
 
 impl std::fmt::Debug for Cache {

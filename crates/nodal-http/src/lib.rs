@@ -5,8 +5,10 @@
 //! document. `nodal-server` only wires these together.
 
 pub mod app;
+pub mod caching;
 pub mod error;
 pub mod extract;
+pub mod metrics;
 pub mod middleware;
 pub mod openapi;
 pub mod plot;
@@ -15,7 +17,7 @@ pub mod settings;
 pub mod state;
 pub mod validate;
 
-pub use app::{build_app, openapi};
+pub use app::{build_app, metrics_app, openapi};
 pub use error::ApiError;
 pub use settings::Settings;
 pub use state::AppState;
