@@ -1,6 +1,7 @@
 //! The real application, driven in-process (`actix_web::test`), one module per area.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod cache;
 mod common;
 mod foundation;
 mod hydraulics;
