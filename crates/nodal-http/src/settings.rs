@@ -860,6 +860,72 @@ mod tests {
     }
 
     #[test]
+    fn cache_and_metrics_defaults_and_overrides() {
+        let s = load(Environment::Development, &[]).unwrap();
+        assert!(s.cache.enabled);
+        assert_eq!(s.cache.max_entries, 10_000);
+        assert_eq!(s.cache.max_bytes, 64 * 1024 * 1024);
+        assert!(s.cache.redis_url.is_empty());
+        assert!(s.metrics_on_api_port());
+        let s = load(
+            Environment::Development,
+            &[
+                ("NODAL__CACHE__ENABLED", "false"),
+                ("NODAL__CACHE__TTL_SECS", "60"),
+                ("NODAL__CACHE__REDIS_URL", "redis://:pw@cache.internal:6379/2"),
+                ("NODAL__METRICS__PORT", "9464"),
+            ],
+        )
+        .unwrap();
+        let config = s.cache.cache_config("9.9.9");
+        assert!(!config.enabled);
+        assert_eq!(config.ttl, std::time::Duration::from_secs(60));
+        assert_eq!(
+            config.redis_url.as_deref(),
+            Some("redis://:pw@cache.internal:6379/2")
+        );
+        assert_eq!(config.engine_version, "9.9.9");
+        assert!(!s.metrics_on_api_port());
+        assert!(!format!("{s:?}").contains(":pw@"));
+        assert!(!s.summary().contains(":pw@"));
+    }
+
+    #[test]
+    fn cache_and_metrics_limits_name_the_setting() {
+        let err = load(
+            Environment::Development,
+            &[
+                ("NODAL__CACHE__MAX_ENTRIES", "0"),
+                ("NODAL__CACHE__MAX_BYTES", "1000"),
+                ("NODAL__CACHE__TTL_SECS", "0"),
+                ("NODAL__CACHE__REDIS_URL", "http://cache:6379"),
+                ("NODAL__CACHE__REDIS_TIMEOUT_MS", "0"),
+                ("NODAL__CACHE__REDIS_KEY_PREFIX", ""),
+                ("NODAL__METRICS__PORT", "8080"),
+            ],
+        )
+        .unwrap_err();
+        let settings: Vec<String> = problems(err).into_iter().map(|p| p.setting).collect();
+        for expected in [
+            "cache.max_entries",
+            "cache.max_bytes",
+            "cache.ttl_secs",
+            "cache.redis_url",
+            "cache.redis_timeout_ms",
+            "cache.redis_key_prefix",
+            "metrics.port",
+        ] {
+            assert!(settings.contains(&expected.to_string()), "{expected}: {settings:?}");
+        }
+        let err = load(
+            Environment::Development,
+            &[("NODAL__CACHE__REDIS_URL", "redis://host:notaport")],
+        )
+        .unwrap_err();
+        assert!(problems(err).iter().any(|p| p.setting == "cache.redis_url"));
+    }
+
+    #[test]
     fn unknown_environment_is_refused() {
         assert!(Environment::parse("staging").is_err());
         assert_eq!(
