@@ -97,6 +97,9 @@ pub struct CacheConfig {
     pub redis_key_prefix: String,
     /// Connect, read and write timeout of each Redis operation.
     pub redis_timeout: Duration,
+    /// After a Redis failure, how long to serve from the local tier only before trying
+    /// Redis again.
+    pub redis_retry_after: Duration,
     /// Engine version, part of every key.
     pub engine_version: String,
 }
@@ -111,6 +114,7 @@ impl Default for CacheConfig {
             redis_url: None,
             redis_key_prefix: "nodal:cache:".into(),
             redis_timeout: Duration::from_millis(250),
+            redis_retry_after: SHARED_TIER_RETRY_AFTER,
             engine_version: String::new(),
         }
     }
@@ -201,6 +205,7 @@ impl Cache {
                 &config.redis_key_prefix,
                 config.ttl,
                 config.redis_timeout,
+                config.redis_retry_after,
             )?)),
             _ => None,
         };
@@ -424,7 +429,8 @@ impl Cache {
 /// # Errors
 /// [`SharedTierError`] naming what does not parse.
 pub fn check_redis_url(url: &str) -> Result<(), SharedTierError> {
-    SharedTier::new(url, "", Duration::from_secs(1), Duration::from_secs(1)).map(drop)
+    let second = Duration::from_secs(1);
+    SharedTier::new(url, "", second, second, second).map(drop)
 }
 
 impl std::fmt::Debug for Cache {

@@ -2,8 +2,9 @@
 //!
 //! Every call is blocking (the synchronous `redis` client with connect, read and write
 //! timeouts) and runs on the runtime's blocking pool. Redis is never allowed to fail a
-//! request: an error is logged, counted, and the tier is skipped for [`RETRY_AFTER`] before
-//! it is tried again, so an outage costs at most one timeout per interval, not one per request.
+//! request: an error is logged, counted, and the tier is skipped for a while (by default
+//! [`RETRY_AFTER`]) before it is tried again, so an outage costs at most one timeout per
+//! interval, not one per request.
 //!
 //! An entry is stored under `{prefix}{digest:016x}` as `NC1`, the key length (u32, big
 //! endian), the full canonical key, the content-type length (u16), the content type and the
@@ -17,7 +18,7 @@ use std::time::{Duration, Instant};
 use crate::Payload;
 use crate::key::CacheKey;
 
-/// How long the tier is skipped after a failure.
+/// How long the tier is skipped after a failure, by default.
 pub const RETRY_AFTER: Duration = Duration::from_secs(5);
 
 const MAGIC: &[u8; 3] = b"NC1";
@@ -31,6 +32,7 @@ pub(crate) struct SharedTier {
     prefix: String,
     ttl: Duration,
     timeout: Duration,
+    retry_after: Duration,
     idle: Mutex<Vec<redis::Connection>>,
     down_until: Mutex<Option<Instant>>,
     up: AtomicBool,
@@ -49,6 +51,7 @@ impl SharedTier {
         prefix: &str,
         ttl: Duration,
         timeout: Duration,
+        retry_after: Duration,
     ) -> Result<Self, SharedTierError> {
         let client = redis::Client::open(url).map_err(|e| SharedTierError(e.to_string()))?;
         Ok(Self {
@@ -56,6 +59,7 @@ impl SharedTier {
             prefix: prefix.to_owned(),
             ttl,
             timeout,
+            retry_after,
             idle: Mutex::new(Vec::new()),
             down_until: Mutex::new(None),
             up: AtomicBool::new(true),
@@ -113,12 +117,14 @@ impl SharedTier {
             }
             Err(error) => {
                 self.errors.fetch_add(1, Ordering::Relaxed);
-                *Self::lock(&self.down_until) = Some(Instant::now() + RETRY_AFTER);
+                *Self::lock(&self.down_until) = Some(Instant::now() + self.retry_after);
+                // Connections opened before the failure may be broken too.
+                Self::lock(&self.idle).clear();
                 if self.up.swap(false, Ordering::Relaxed) {
                     tracing::warn!(
                         %error,
                         operation = what,
-                        retry_after_secs = RETRY_AFTER.as_secs(),
+                        retry_after_ms = self.retry_after.as_millis(),
                         "cache: the Redis tier failed; serving from the local tier only"
                     );
                 }

@@ -423,3 +423,123 @@ async fn a_redis_outage_degrades_to_the_local_tier() {
     assert_eq!(cache.stats().shared_tier_errors, errors);
     cache.clear().await;
 }
+
+/// A TCP relay in front of the real Redis that can be "stopped" (every connection cut, new
+/// ones refused) and started again, to play a Redis outage without touching the shared
+/// server.
+struct Relay {
+    port: u16,
+    open: Arc<std::sync::atomic::AtomicBool>,
+    connections: Arc<std::sync::Mutex<Vec<std::net::TcpStream>>>,
+}
+
+impl Relay {
+    fn start(upstream: std::net::SocketAddr) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let open = Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let connections = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let (flag, held) = (open.clone(), connections.clone());
+        std::thread::spawn(move || {
+            for client in listener.incoming() {
+                let Ok(client) = client else { continue };
+                if !flag.load(Ordering::SeqCst) {
+                    drop(client);
+                    continue;
+                }
+                let Ok(server) = std::net::TcpStream::connect(upstream) else {
+                    continue;
+                };
+                let mut list = held.lock().unwrap();
+                list.push(client.try_clone().unwrap());
+                list.push(server.try_clone().unwrap());
+                drop(list);
+                for (mut from, mut to) in [
+                    (client.try_clone().unwrap(), server.try_clone().unwrap()),
+                    (server, client),
+                ] {
+                    std::thread::spawn(move || {
+                        let _ = std::io::copy(&mut from, &mut to);
+                        let _ = to.shutdown(std::net::Shutdown::Both);
+                    });
+                }
+            }
+        });
+        Self {
+            port,
+            open,
+            connections,
+        }
+    }
+
+    fn stop(&self) {
+        self.open.store(false, Ordering::SeqCst);
+        for stream in self.connections.lock().unwrap().drain(..) {
+            let _ = stream.shutdown(std::net::Shutdown::Both);
+        }
+    }
+
+    fn restart(&self) {
+        self.open.store(true, Ordering::SeqCst);
+    }
+}
+
+#[tokio::test]
+async fn redis_stopping_mid_run_degrades_and_recovers() {
+    let url = redis_url();
+    if !redis_available(&url) {
+        eprintln!("skipped: no Redis at {url}");
+        return;
+    }
+    let upstream = {
+        let info = url.trim_start_matches("redis://");
+        let host_port = info.rsplit('@').next().unwrap().split('/').next().unwrap();
+        std::net::ToSocketAddrs::to_socket_addrs(host_port)
+            .unwrap()
+            .next()
+            .unwrap()
+    };
+    let relay = Relay::start(upstream);
+    let prefix = format!("nodal:test:{}:", uuid::Uuid::new_v4());
+    let cache = Cache::new(CacheConfig {
+        redis_retry_after: Duration::from_millis(200),
+        ..shared_config(&format!("redis://127.0.0.1:{}", relay.port), &prefix)
+    })
+    .unwrap();
+    let compute = || async { Ok::<_, String>(json_payload("{}")) };
+    let key = |n: u32| cache.key("k", &json!({"n": n, "prefix": prefix})).unwrap();
+
+    cache.get_or_compute(&key(1), compute).await.unwrap();
+    assert!(cache.stats().shared_tier_up);
+    assert_eq!(cache.stats().shared_tier_errors, 0);
+
+    relay.stop();
+    for n in 2..6 {
+        let (_, outcome) = cache.get_or_compute(&key(n), compute).await.unwrap();
+        assert_eq!(
+            outcome,
+            Outcome::Miss,
+            "requests still succeed while Redis is down"
+        );
+    }
+    let (_, outcome) = cache.get_or_compute(&key(2), compute).await.unwrap();
+    assert_eq!(outcome, Outcome::Hit, "the local tier keeps serving");
+    let down = cache.stats();
+    assert!(!down.shared_tier_up);
+    assert!(down.shared_tier_errors >= 1);
+
+    relay.restart();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    let mut n = 100;
+    while !cache.stats().shared_tier_up {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "Redis tier never came back"
+        );
+        cache.get_or_compute(&key(n), compute).await.unwrap();
+        n += 1;
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    cache.clear().await;
+}

@@ -267,6 +267,7 @@ impl CacheSettings {
             redis_url: (!self.redis_url.is_empty()).then(|| self.redis_url.expose().to_owned()),
             redis_key_prefix: self.redis_key_prefix.clone(),
             redis_timeout: std::time::Duration::from_millis(self.redis_timeout_ms),
+            redis_retry_after: nodal_cache::SHARED_TIER_RETRY_AFTER,
             engine_version: engine_version.to_owned(),
         }
     }
@@ -872,7 +873,10 @@ mod tests {
             &[
                 ("NODAL__CACHE__ENABLED", "false"),
                 ("NODAL__CACHE__TTL_SECS", "60"),
-                ("NODAL__CACHE__REDIS_URL", "redis://:pw@cache.internal:6379/2"),
+                (
+                    "NODAL__CACHE__REDIS_URL",
+                    "redis://:pw@cache.internal:6379/2",
+                ),
                 ("NODAL__METRICS__PORT", "9464"),
             ],
         )
@@ -915,7 +919,10 @@ mod tests {
             "cache.redis_key_prefix",
             "metrics.port",
         ] {
-            assert!(settings.contains(&expected.to_string()), "{expected}: {settings:?}");
+            assert!(
+                settings.contains(&expected.to_string()),
+                "{expected}: {settings:?}"
+            );
         }
         let err = load(
             Environment::Development,
