@@ -5,9 +5,12 @@
 //! document. `nodal-server` only wires these together.
 
 pub mod app;
+pub mod auth;
 pub mod caching;
+pub mod client_ip;
 pub mod error;
 pub mod extract;
+pub mod identity;
 pub mod metrics;
 pub mod middleware;
 pub mod openapi;

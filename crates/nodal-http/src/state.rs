@@ -3,9 +3,11 @@
 use std::sync::Arc;
 use std::time::Instant;
 
+use nodal_auth::{Clock, SystemClock};
 use nodal_cache::Cache;
 use nodal_store::{DbPool, PoolStats};
 
+use crate::auth::AuthService;
 use crate::metrics::Metrics;
 use crate::settings::Settings;
 
@@ -18,6 +20,10 @@ pub struct AppState {
     pub pool: DbPool,
     /// When the process started serving, for uptime.
     pub started_at: Instant,
+    /// The time source (the system clock, or a test clock).
+    pub clock: Arc<dyn Clock>,
+    /// Accounts, tokens, sessions and abuse limits.
+    pub auth: Arc<AuthService>,
     /// The calculation cache (`cache.*` settings), keyed to the engine version.
     pub cache: Cache,
     /// Request, pool, cache and calculation metrics for `GET /metrics`.
@@ -30,6 +36,8 @@ pub struct AppState {
 impl AppState {
     /// Builds the state from validated settings and a ready pool.
     pub fn new(settings: Settings, pool: DbPool) -> Self {
+        let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+        let auth = Arc::new(AuthService::new(&settings, clock.clone()));
         let engine_version = nodal_core::ENGINE_VERSION;
         let cache = match Cache::new(settings.cache.cache_config(engine_version)) {
             Ok(cache) => cache,
@@ -44,9 +52,23 @@ impl AppState {
             settings: Arc::new(settings),
             pool,
             started_at: Instant::now(),
+            clock,
+            auth,
             cache,
             metrics: Arc::new(Metrics::default()),
             pool_stats: PoolStats::default(),
+        }
+    }
+
+    /// The same state reading time from `clock` (tests move a `TestClock` to expire tokens,
+    /// locks and rate limits without waiting). Rate-limit and session-check memory starts
+    /// afresh.
+    pub fn with_clock(self, clock: Arc<dyn Clock>) -> Self {
+        let auth = Arc::new(AuthService::new(&self.settings, clock.clone()));
+        Self {
+            clock,
+            auth,
+            ..self
         }
     }
 

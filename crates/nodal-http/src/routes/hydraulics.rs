@@ -19,6 +19,7 @@ use super::pvt::{
 use crate::caching;
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
+use crate::identity::AuthUser;
 use crate::plot::SVG;
 use crate::state::AppState;
 use crate::validate::Check;
@@ -866,6 +867,7 @@ fn summary_output(s: &nodal_core::hydraulics::TraverseSummary) -> TraverseSummar
 
 /// Survey in, trajectory out (minimum curvature: TVD, north, east, dogleg severity).
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "hydraulics",
     request_body = TrajectoryRequest,
     responses(
@@ -876,6 +878,7 @@ fn summary_output(s: &nodal_core::hydraulics::TraverseSummary) -> TraverseSummar
 )]
 #[post("/wellbore/trajectory")]
 pub async fn trajectory(
+    _user: AuthUser,
     state: web::Data<AppState>,
     body: Json<TrajectoryRequest>,
 ) -> Result<HttpResponse, ApiError> {
@@ -946,6 +949,7 @@ fn dogleg_deg(i1: f64, a1: f64, i2: f64, a2: f64) -> f64 {
 
 /// The full pressure traverse (either direction), with the station table.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "hydraulics",
     request_body = TraverseRequest,
     responses(
@@ -956,6 +960,7 @@ fn dogleg_deg(i1: f64, a1: f64, i2: f64, a2: f64) -> f64 {
 )]
 #[post("/hydraulics/traverse")]
 pub async fn traverse(
+    _user: AuthUser,
     state: web::Data<AppState>,
     body: Json<TraverseRequest>,
 ) -> Result<HttpResponse, ApiError> {
@@ -1076,6 +1081,7 @@ fn apply_options<F: ?Sized>(
 /// pressure, water cut and GOR; optionally the wellhead pressure for a target bottom-hole
 /// pressure at each rate.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "hydraulics",
     request_body = VlpRequest,
     responses(
@@ -1086,6 +1092,7 @@ fn apply_options<F: ?Sized>(
 )]
 #[post("/hydraulics/vlp-curve")]
 pub async fn vlp_curve(
+    _user: AuthUser,
     state: web::Data<AppState>,
     body: Json<VlpRequest>,
 ) -> Result<HttpResponse, ApiError> {
@@ -1169,6 +1176,7 @@ pub fn compute_vlp(request: &VlpRequest) -> Result<VlpResponse, ApiError> {
 
 /// The same traverse by several correlations, side by side.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "hydraulics",
     request_body = CompareRequest,
     responses(
@@ -1179,6 +1187,7 @@ pub fn compute_vlp(request: &VlpRequest) -> Result<VlpResponse, ApiError> {
 )]
 #[post("/hydraulics/compare")]
 pub async fn compare(
+    _user: AuthUser,
     state: web::Data<AppState>,
     body: Json<CompareRequest>,
 ) -> Result<HttpResponse, ApiError> {
@@ -1247,11 +1256,12 @@ pub fn compute_compare(request: &CompareRequest) -> Result<CompareResponse, ApiE
 
 /// Every gradient correlation and friction method with its variant, source and intended use.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "hydraulics",
     responses((status = 200, description = "The catalogue", body = HydraulicsMethodsResponse))
 )]
 #[get("/hydraulics/methods")]
-pub async fn list_methods() -> HttpResponse {
+pub async fn list_methods(_user: AuthUser) -> HttpResponse {
     let describe = |m: &'static nodal_core::MethodInfo| CorrelationDescription {
         id: m.id,
         property: m.property,
@@ -1272,6 +1282,7 @@ pub async fn list_methods() -> HttpResponse {
 
 /// The traverse as an SVG chart: pressure and temperature against true vertical depth.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "hydraulics",
     request_body = TraverseRequest,
     responses(
@@ -1282,6 +1293,7 @@ pub async fn list_methods() -> HttpResponse {
 )]
 #[post("/hydraulics/traverse/plot")]
 pub async fn traverse_plot(
+    _user: AuthUser,
     state: web::Data<AppState>,
     body: Json<TraverseRequest>,
 ) -> Result<HttpResponse, ApiError> {

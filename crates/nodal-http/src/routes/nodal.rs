@@ -21,6 +21,7 @@ use super::pvt::{FluidInput, MethodsInput, Warning, prefixed};
 use crate::caching;
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
+use crate::identity::AuthUser;
 use crate::plot::SVG;
 use crate::state::AppState;
 use crate::validate::Check;
@@ -412,6 +413,7 @@ pub struct InflowCurveResponse {
 
 /// The inflow (IPR) curve of a model.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "nodal",
     request_body = InflowCurveRequest,
     responses(
@@ -422,6 +424,7 @@ pub struct InflowCurveResponse {
 )]
 #[post("/inflow/curve")]
 pub async fn inflow_curve(
+    _user: AuthUser,
     state: web::Data<AppState>,
     body: Json<InflowCurveRequest>,
 ) -> Result<HttpResponse, ApiError> {
@@ -524,6 +527,7 @@ pub struct FitResponse {
 
 /// Fetkovich, back-pressure or Jones parameters from a multi-rate test, by least squares.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "nodal",
     request_body = FitRequest,
     responses(
@@ -534,6 +538,7 @@ pub struct FitResponse {
 )]
 #[post("/inflow/fit")]
 pub async fn inflow_fit(
+    _user: AuthUser,
     state: web::Data<AppState>,
     body: Json<FitRequest>,
 ) -> Result<HttpResponse, ApiError> {
@@ -763,6 +768,7 @@ pub fn compute_operating_point(request: &NodalRequest) -> Result<NodalResponse, 
 /// The operating point at the bottom-hole node: where inflow meets outflow, with the
 /// outcome named (stable, two intersections, no flow).
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "nodal",
     request_body = NodalRequest,
     responses(
@@ -773,6 +779,7 @@ pub fn compute_operating_point(request: &NodalRequest) -> Result<NodalResponse, 
 )]
 #[post("/nodal/operating-point")]
 pub async fn operating_point(
+    _user: AuthUser,
     state: web::Data<AppState>,
     body: Json<NodalRequest>,
 ) -> Result<HttpResponse, ApiError> {
@@ -929,6 +936,7 @@ pub fn compute_sensitivity(request: &SensitivityRequest) -> Result<SensitivityRe
 
 /// Operating points over one or two varied inputs, solved in parallel (at most 400 cases).
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "nodal",
     request_body = SensitivityRequest,
     responses(
@@ -939,6 +947,7 @@ pub fn compute_sensitivity(request: &SensitivityRequest) -> Result<SensitivityRe
 )]
 #[post("/nodal/sensitivity")]
 pub async fn sensitivity(
+    _user: AuthUser,
     state: web::Data<AppState>,
     body: Json<SensitivityRequest>,
 ) -> Result<HttpResponse, ApiError> {
@@ -995,6 +1004,7 @@ pub fn compute_gas_lift(request: &GasLiftRequest) -> Result<GasLiftResponse, Api
 
 /// Gas-lift performance curve: oil rate against injected gas rate, with the optimum.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "nodal",
     request_body = GasLiftRequest,
     responses(
@@ -1005,6 +1015,7 @@ pub fn compute_gas_lift(request: &GasLiftRequest) -> Result<GasLiftResponse, Api
 )]
 #[post("/nodal/gas-lift")]
 pub async fn gas_lift(
+    _user: AuthUser,
     state: web::Data<AppState>,
     body: Json<GasLiftRequest>,
 ) -> Result<HttpResponse, ApiError> {
@@ -1140,6 +1151,7 @@ pub fn compute_vfp(request: &VfpRequest) -> Result<nodal_core::nodal::VfpProdTab
 /// JSON form and as comments in the keyword text, never hidden). `text/plain` keyword text by
 /// default; JSON with `Accept: application/json`.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "nodal",
     request_body = VfpRequest,
     responses(
@@ -1151,6 +1163,7 @@ pub fn compute_vfp(request: &VfpRequest) -> Result<nodal_core::nodal::VfpProdTab
 #[post("/nodal/vfp")]
 pub async fn vfp(
     req: HttpRequest,
+    _user: AuthUser,
     state: web::Data<AppState>,
     body: Json<VfpRequest>,
 ) -> Result<HttpResponse, ApiError> {
@@ -1172,6 +1185,7 @@ pub async fn vfp(
 
 /// The nodal plot as SVG: inflow and outflow curves with the operating points marked.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "nodal",
     request_body = NodalRequest,
     responses(
@@ -1182,6 +1196,7 @@ pub async fn vfp(
 )]
 #[post("/nodal/plot")]
 pub async fn plot(
+    _user: AuthUser,
     state: web::Data<AppState>,
     body: Json<NodalRequest>,
 ) -> Result<HttpResponse, ApiError> {

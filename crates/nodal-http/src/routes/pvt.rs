@@ -27,6 +27,7 @@ use utoipa::ToSchema;
 use crate::caching;
 use crate::error::{ApiError, FieldError, Problem};
 use crate::extract::Json;
+use crate::identity::AuthUser;
 use crate::state::AppState;
 use crate::validate::Check;
 
@@ -844,6 +845,7 @@ fn grid(min: f64, max: f64, points: usize) -> Vec<f64> {
 
 /// Every property of the fluid at one or many (pressure, temperature) points.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "pvt",
     request_body = PropertiesRequest,
     responses(
@@ -854,6 +856,7 @@ fn grid(min: f64, max: f64, points: usize) -> Vec<f64> {
 )]
 #[post("/pvt/properties")]
 pub async fn properties(
+    _user: AuthUser,
     state: web::Data<AppState>,
     body: Json<PropertiesRequest>,
 ) -> Result<HttpResponse, ApiError> {
@@ -935,6 +938,7 @@ fn at_point(index: usize, error: nodal_core::CoreError) -> ApiError {
 
 /// Properties over a pressure range at one temperature; the grid holds the bubble point.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "pvt",
     request_body = CurveRequest,
     responses(
@@ -945,6 +949,7 @@ fn at_point(index: usize, error: nodal_core::CoreError) -> ApiError {
 )]
 #[post("/pvt/curve")]
 pub async fn curve(
+    _user: AuthUser,
     state: web::Data<AppState>,
     body: Json<CurveRequest>,
 ) -> Result<HttpResponse, ApiError> {
@@ -1008,6 +1013,7 @@ pub fn compute_curve(request: &CurveRequest) -> Result<CurveResponse, ApiError> 
 
 /// One property by every applicable method over a pressure range.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "pvt",
     request_body = CompareRequest,
     responses(
@@ -1018,6 +1024,7 @@ pub fn compute_curve(request: &CurveRequest) -> Result<CurveResponse, ApiError> 
 )]
 #[post("/pvt/compare")]
 pub async fn compare(
+    _user: AuthUser,
     state: web::Data<AppState>,
     body: Json<CompareRequest>,
 ) -> Result<HttpResponse, ApiError> {
@@ -1159,6 +1166,7 @@ pub fn compute_compare(request: &CompareRequest) -> Result<CompareResponse, ApiE
 
 /// Bubble-point pressure by every method, and the recommended one.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "pvt",
     request_body = BubblePointRequest,
     responses(
@@ -1169,6 +1177,7 @@ pub fn compute_compare(request: &CompareRequest) -> Result<CompareResponse, ApiE
 )]
 #[post("/pvt/bubble-point")]
 pub async fn bubble_point(
+    _user: AuthUser,
     state: web::Data<AppState>,
     body: Json<BubblePointRequest>,
 ) -> Result<HttpResponse, ApiError> {
@@ -1234,11 +1243,12 @@ pub fn compute_bubble_point(request: &BubblePointRequest) -> Result<BubblePointR
 
 /// Every PVT method with its property, variant, published data range and source.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "pvt",
     responses((status = 200, description = "The catalogue", body = MethodsResponse))
 )]
 #[get("/pvt/methods")]
-pub async fn list_methods() -> HttpResponse {
+pub async fn list_methods(_user: AuthUser) -> HttpResponse {
     HttpResponse::Ok().json(MethodsResponse {
         methods: nodal_core::pvt::catalogue()
             .into_iter()

@@ -149,8 +149,14 @@ async fn app_with(
     (db, state, app)
 }
 
+/// The bearer header of a new engineer.
+async fn engineer(state: &AppState) -> (header::HeaderName, String) {
+    signed_in(state, Role::Engineer).await.bearer()
+}
+
 async fn send<S, B>(
     app: &S,
+    auth: &(header::HeaderName, String),
     uri: &str,
     body: &Value,
     accept: Option<&str>,
@@ -159,7 +165,10 @@ where
     S: Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
     B: MessageBody,
 {
-    let mut request = test::TestRequest::post().uri(uri).set_json(body);
+    let mut request = test::TestRequest::post()
+        .uri(uri)
+        .insert_header(auth.clone())
+        .set_json(body);
     if let Some(accept) = accept {
         request = request.insert_header((header::ACCEPT, accept));
     }
@@ -178,12 +187,13 @@ where
 #[actix_web::test]
 async fn every_calculation_route_misses_then_hits_with_the_same_bytes() {
     let (_db, state, app) = app_with(settings(Environment::Test)).await;
+    let auth = engineer(&state).await;
     for (uri, body, accept, content_type) in every_calculation() {
-        let (status, x_cache, first_type, first) = send(&app, uri, &body, accept).await;
+        let (status, x_cache, first_type, first) = send(&app, &auth, uri, &body, accept).await;
         assert_eq!(status, 200, "{uri}: {}", String::from_utf8_lossy(&first));
         assert_eq!(x_cache.as_deref(), Some("miss"), "{uri}");
         assert_eq!(first_type, content_type, "{uri}");
-        let (status, x_cache, second_type, second) = send(&app, uri, &body, accept).await;
+        let (status, x_cache, second_type, second) = send(&app, &auth, uri, &body, accept).await;
         assert_eq!(status, 200, "{uri}");
         assert_eq!(x_cache.as_deref(), Some("hit"), "{uri} {accept:?}");
         assert_eq!(second_type, content_type, "{uri}");
@@ -208,6 +218,7 @@ async fn every_calculation_route_misses_then_hits_with_the_same_bytes() {
 #[actix_web::test]
 async fn field_order_number_spelling_and_defaults_share_one_entry() {
     let (_db, state, app) = app_with(settings(Environment::Test)).await;
+    let auth = engineer(&state).await;
     let uri = "/api/v1/pvt/bubble-point";
     let first: Value = serde_json::from_str(
         r#"{"fluid": {"oil_api": 35, "gas_sg": 0.75, "gor_scf_stb": 600}, "temperature_degf": 180}"#,
@@ -219,12 +230,15 @@ async fn field_order_number_spelling_and_defaults_share_one_entry() {
     .unwrap();
     let other = json!({"fluid": {"oil_api": 35.0, "gas_sg": 0.75, "gor_scf_stb": 601.0}, "temperature_degf": 180.0});
     assert_eq!(
-        send(&app, uri, &first, None).await.1.as_deref(),
+        send(&app, &auth, uri, &first, None).await.1.as_deref(),
         Some("miss")
     );
-    assert_eq!(send(&app, uri, &same, None).await.1.as_deref(), Some("hit"));
     assert_eq!(
-        send(&app, uri, &other, None).await.1.as_deref(),
+        send(&app, &auth, uri, &same, None).await.1.as_deref(),
+        Some("hit")
+    );
+    assert_eq!(
+        send(&app, &auth, uri, &other, None).await.1.as_deref(),
         Some("miss")
     );
     assert_eq!(state.cache.stats().entries, 2);
@@ -233,10 +247,11 @@ async fn field_order_number_spelling_and_defaults_share_one_entry() {
 #[actix_web::test]
 async fn invalid_requests_are_not_cached() {
     let (_db, state, app) = app_with(settings(Environment::Test)).await;
+    let auth = engineer(&state).await;
     let bad = json!({"fluid": {"oil_api": -5.0, "gas_sg": 0.75, "gor_scf_stb": 600.0}, "temperature_degf": 180.0});
     for _ in 0..2 {
         let (status, x_cache, content_type, _) =
-            send(&app, "/api/v1/pvt/bubble-point", &bad, None).await;
+            send(&app, &auth, "/api/v1/pvt/bubble-point", &bad, None).await;
         assert_eq!(status, 422);
         assert_eq!(content_type, "application/problem+json");
         assert_eq!(x_cache, None, "errors carry no X-Cache");
@@ -252,9 +267,11 @@ async fn with_the_cache_off_every_request_computes() {
     let mut settings = settings(Environment::Test);
     settings.cache.enabled = false;
     let (_db, state, app) = app_with(settings).await;
+    let auth = engineer(&state).await;
     let body = json!({"fluid": fluid(), "temperature_degf": 180.0});
     for _ in 0..2 {
-        let (status, x_cache, _, _) = send(&app, "/api/v1/pvt/bubble-point", &body, None).await;
+        let (status, x_cache, _, _) =
+            send(&app, &auth, "/api/v1/pvt/bubble-point", &body, None).await;
         assert_eq!(status, 200);
         assert_eq!(x_cache.as_deref(), Some("miss"));
     }
@@ -265,11 +282,13 @@ async fn with_the_cache_off_every_request_computes() {
 async fn x_cache_is_exposed_to_browsers() {
     let mut settings = settings(Environment::Test);
     settings.cors.allowed_origins = vec!["https://app.example.com".into()];
-    let (_db, _state, app) = app_with(settings).await;
+    let (_db, state, app) = app_with(settings).await;
+    let auth = engineer(&state).await;
     let response = test::call_service(
         &app,
         test::TestRequest::post()
             .uri("/api/v1/pvt/bubble-point")
+            .insert_header(auth.clone())
             .insert_header((header::ORIGIN, "https://app.example.com"))
             .set_json(json!({"fluid": fluid(), "temperature_degf": 180.0}))
             .to_request(),
@@ -284,13 +303,15 @@ async fn x_cache_is_exposed_to_browsers() {
 
 #[actix_web::test]
 async fn large_cached_answers_are_still_gzipped() {
-    let (_db, _state, app) = app_with(settings(Environment::Test)).await;
+    let (_db, state, app) = app_with(settings(Environment::Test)).await;
+    let auth = engineer(&state).await;
     let body = json!({"fluid": fluid(), "temperature_degf": 180.0, "min_pressure_psia": 100.0, "max_pressure_psia": 5000.0, "points": 200});
     for expected in ["miss", "hit"] {
         let response = test::call_service(
             &app,
             test::TestRequest::post()
                 .uri("/api/v1/pvt/curve")
+                .insert_header(auth.clone())
                 .insert_header((header::ACCEPT_ENCODING, "gzip"))
                 .set_json(&body)
                 .to_request(),
@@ -355,10 +376,11 @@ fn sample(samples: &[(String, f64)], series: &str) -> f64 {
 
 #[actix_web::test]
 async fn metrics_text_parses_and_has_every_series() {
-    let (_db, _state, app) = app_with(settings(Environment::Test)).await;
+    let (_db, state, app) = app_with(settings(Environment::Test)).await;
+    let auth = engineer(&state).await;
     let body = json!({"fluid": fluid(), "temperature_degf": 180.0});
     for _ in 0..3 {
-        send(&app, "/api/v1/pvt/bubble-point", &body, None).await;
+        send(&app, &auth, "/api/v1/pvt/bubble-point", &body, None).await;
     }
     let response =
         test::call_service(&app, test::TestRequest::get().uri("/metrics").to_request()).await;
@@ -468,4 +490,103 @@ async fn metrics_move_to_their_own_listener_when_a_port_is_set() {
     let response =
         test::call_service(&app, test::TestRequest::get().uri("/metrics").to_request()).await;
     assert_problem(&response, 404);
+}
+
+#[actix_web::test]
+async fn cache_administration_is_for_admins_only() {
+    let (_db, state, app) = app_with(settings(Environment::Test)).await;
+    let engineer = signed_in(&state, Role::Engineer).await;
+    let viewer = signed_in(&state, Role::Viewer).await;
+    let admin = signed_in(&state, Role::Admin).await;
+    let body = json!({"fluid": fluid(), "temperature_degf": 180.0});
+    send(
+        &app,
+        &engineer.bearer(),
+        "/api/v1/pvt/bubble-point",
+        &body,
+        None,
+    )
+    .await;
+    send(
+        &app,
+        &engineer.bearer(),
+        "/api/v1/pvt/bubble-point",
+        &body,
+        None,
+    )
+    .await;
+
+    for method in [
+        actix_web::http::Method::GET,
+        actix_web::http::Method::DELETE,
+    ] {
+        let request = || {
+            test::TestRequest::default()
+                .method(method.clone())
+                .uri("/api/v1/admin/cache")
+        };
+        let response = test::call_service(&app, request().to_request()).await;
+        assert_problem(&response, 401);
+        for user in [&engineer, &viewer] {
+            let response =
+                test::call_service(&app, request().insert_header(user.bearer()).to_request()).await;
+            assert_problem(&response, 403);
+        }
+    }
+    assert_eq!(
+        state.cache.stats().entries,
+        1,
+        "refused calls change nothing"
+    );
+
+    let response = test::call_service(
+        &app,
+        test::TestRequest::get()
+            .uri("/api/v1/admin/cache")
+            .insert_header(admin.bearer())
+            .to_request(),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let stats = body_json(response).await;
+    assert_eq!(stats["enabled"], true);
+    assert_eq!(stats["entries"], 1);
+    assert_eq!(stats["max_entries"], 10_000);
+    let kind = &stats["kinds"][0];
+    assert_eq!(kind["kind"], "pvt.bubble_point");
+    assert_eq!(
+        (kind["hits"].as_u64(), kind["misses"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert!((kind["hit_ratio"].as_f64().unwrap() - 0.5).abs() < 1e-12);
+    assert!(kind["bytes"].as_u64().unwrap() > 0);
+
+    let response = test::call_service(
+        &app,
+        test::TestRequest::delete()
+            .uri("/api/v1/admin/cache")
+            .insert_header(admin.bearer())
+            .to_request(),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let after = body_json(response).await;
+    assert_eq!(
+        (after["entries"].as_u64(), after["bytes"].as_u64()),
+        (Some(0), Some(0))
+    );
+    assert_eq!(after["kinds"][0]["hits"], 1, "counters survive a clear");
+    let (_, x_cache, _, _) = send(
+        &app,
+        &engineer.bearer(),
+        "/api/v1/pvt/bubble-point",
+        &body,
+        None,
+    )
+    .await;
+    assert_eq!(
+        x_cache.as_deref(),
+        Some("miss"),
+        "the clear emptied the cache"
+    );
 }

@@ -1,8 +1,10 @@
 //! The real application, driven in-process (`actix_web::test`), one module per area.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod cache;
+#[macro_use]
 mod common;
+mod auth;
+mod cache;
 mod foundation;
 mod hydraulics;
 mod nodal;
