@@ -222,6 +222,9 @@ fn serve(settings: Settings) -> ExitCode {
             (host.unwrap_or_else(|| server.host.clone()), port)
         });
     let state = AppState::new(settings, pool).with_pool_stats(pool_stats);
+    // Prepare the dummy hash now, so that the first sign-in with an unknown email takes no
+    // longer than any other.
+    state.auth.hasher().verify_dummy("");
     let app_state = state.clone();
     let metrics_state = state.clone();
 
