@@ -109,7 +109,7 @@ impl Default for CacheConfig {
         Self {
             enabled: true,
             max_entries: 10_000,
-            max_bytes: 64 * 1024 * 1024,
+            max_bytes: 32 * 1024 * 1024,
             ttl: Duration::from_secs(3600),
             redis_url: None,
             redis_key_prefix: "nodal:cache:".into(),

@@ -367,7 +367,7 @@ impl Default for CacheSettings {
         Self {
             enabled: true,
             max_entries: 10_000,
-            max_bytes: 64 * 1024 * 1024,
+            max_bytes: 32 * 1024 * 1024,
             ttl_secs: 3600,
             redis_url: Secret::default(),
             redis_key_prefix: "nodal:cache:".into(),
@@ -1080,7 +1080,7 @@ mod tests {
         let s = load(Environment::Development, &[]).unwrap();
         assert!(s.cache.enabled);
         assert_eq!(s.cache.max_entries, 10_000);
-        assert_eq!(s.cache.max_bytes, 64 * 1024 * 1024);
+        assert_eq!(s.cache.max_bytes, 32 * 1024 * 1024);
         assert!(s.cache.redis_url.is_empty());
         assert!(s.metrics_on_api_port());
         let s = load(

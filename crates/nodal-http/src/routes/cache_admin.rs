@@ -3,13 +3,17 @@
 //! The cache holds calculation answers keyed by their inputs, nothing of any organization's
 //! stored data, so its statistics and the clear act on the whole service.
 
-use actix_web::{HttpResponse, delete, get, web};
+use actix_web::{HttpRequest, HttpResponse, delete, get, web};
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::auth::{Subject, client_info};
 use crate::error::{ApiError, Problem};
 use crate::identity::AuthUser;
 use crate::state::AppState;
+
+/// Audit event kind of a cache clear.
+pub const CACHE_CLEARED: &str = "cache_cleared";
 
 /// Statistics of one calculation kind.
 #[derive(Debug, Serialize, ToSchema)]
@@ -46,7 +50,7 @@ pub struct CacheKindStats {
 
 /// `GET /admin/cache` answer.
 #[derive(Debug, Serialize, ToSchema)]
-#[schema(example = json!({"enabled": true, "max_entries": 10000, "max_bytes": 67108864,
+#[schema(example = json!({"enabled": true, "max_entries": 10000, "max_bytes": 33554432,
     "ttl_secs": 3600, "entries": 1, "bytes": 5230, "shared_tier": false,
     "shared_tier_up": false, "shared_tier_errors": 0,
     "kinds": [{"kind": "pvt.properties", "hits": 3, "shared_tier_hits": 0, "coalesced": 0,
@@ -133,7 +137,8 @@ pub async fn cache_stats(
 }
 
 /// Empties the cache (memory and, when configured, this deployment's Redis keys). Counters
-/// are kept; entries and bytes drop to zero. Answers the statistics after the clear.
+/// are kept; entries and bytes drop to zero. Recorded in the audit log as `cache_cleared`.
+/// Answers the statistics after the clear.
 #[utoipa::path(
     security(("bearer" = [])),
     tag = "admin",
@@ -145,11 +150,29 @@ pub async fn cache_stats(
 )]
 #[delete("/admin/cache")]
 pub async fn clear_cache(
+    req: HttpRequest,
     user: AuthUser,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, ApiError> {
     user.require_admin()?;
+    let client = client_info(&req, &state.auth);
+    let entries = state.cache.stats().entries;
+    let (pool, auth) = (state.pool.clone(), state.auth.clone());
+    web::block(move || {
+        let mut conn = nodal_store::connection(&pool)?;
+        auth.audit(
+            &mut conn,
+            CACHE_CLEARED,
+            Subject {
+                organization_id: Some(user.org_id),
+                user_id: Some(user.user_id),
+                actor_id: None,
+            },
+            &client,
+            Some(serde_json::json!({"entries": entries})),
+        )
+    })
+    .await??;
     state.cache.clear().await;
-    tracing::info!(user_id = %user.user_id, org_id = %user.org_id, "cache cleared by an admin");
     Ok(HttpResponse::Ok().json(CacheStatsResponse::from(state.cache.stats())))
 }

@@ -589,4 +589,18 @@ async fn cache_administration_is_for_admins_only() {
         Some("miss"),
         "the clear emptied the cache"
     );
+
+    let response = test::call_service(
+        &app,
+        test::TestRequest::get()
+            .uri("/api/v1/admin/audit-events?kind=cache_cleared")
+            .insert_header(admin.bearer())
+            .to_request(),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let events = body_json(response).await;
+    assert_eq!(events["total"], 1, "{events}");
+    assert_eq!(events["items"][0]["user_id"], admin.user_id.to_string());
+    assert_eq!(events["items"][0]["detail"]["entries"], 1);
 }
