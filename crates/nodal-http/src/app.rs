@@ -68,7 +68,25 @@ where
                 .service(routes::nodal::sensitivity)
                 .service(routes::nodal::gas_lift)
                 .service(routes::nodal::vfp)
-                .service(routes::nodal::plot),
+                .service(routes::nodal::plot)
+                .service(routes::operators::create)
+                .service(routes::operators::list)
+                .service(routes::operators::get_one)
+                .service(routes::operators::update)
+                .service(routes::operators::remove)
+                .service(routes::wells::create)
+                .service(routes::wells::list)
+                // Before `/wells/{id}`, which would read `export` as an id.
+                .service(routes::wells::export)
+                .service(routes::wells::get_one)
+                .service(routes::wells::update)
+                .service(routes::wells::remove)
+                .service(routes::surveys::upload)
+                .service(routes::surveys::read)
+                .service(routes::surveys::trajectory)
+                .service(routes::analyses::create)
+                .service(routes::analyses::list)
+                .service(routes::analyses::get_one),
         )
 }
 

@@ -21,16 +21,21 @@
 //! blocking pool (`web::block`), never on its worker threads.
 
 pub mod accounts;
+pub mod analyses;
 pub mod connection;
 pub mod error;
 pub mod migrations;
+pub mod operators;
 pub mod organizations;
 pub mod page;
 pub mod pool;
+mod records;
 pub mod schema;
 pub mod settings;
+pub mod surveys;
 #[cfg(feature = "test-support")]
 pub mod test_support;
+pub mod wells;
 
 pub use connection::{DbConnection, DbConnectionManager};
 pub use error::StoreError;
@@ -40,4 +45,5 @@ pub use page::{Page, Paginated};
 pub use pool::{
     DbPool, PoolStats, PooledConnection, build_pool, build_pool_observed, connection, transaction,
 };
+pub use records::Direction;
 pub use settings::{Backend, DatabaseSettings, SettingError, TlsMode};

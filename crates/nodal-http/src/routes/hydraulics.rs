@@ -500,7 +500,7 @@ pub struct HydraulicsMethodsResponse {
 // ---------------------------------------------------------------------------------------
 // Validation and building
 
-fn check_survey(check: &mut Check, prefix: &str, stations: &[SurveyStationInput]) {
+pub(crate) fn check_survey(check: &mut Check, prefix: &str, stations: &[SurveyStationInput]) {
     if stations.len() < 2 || stations.len() > MAX_SURVEY_STATIONS {
         check.fail(
             prefix,
@@ -541,7 +541,7 @@ fn survey_from(stations: &[SurveyStationInput]) -> Vec<SurveyStation> {
 }
 
 impl WellInput {
-    fn check(&self, check: &mut Check) {
+    pub(crate) fn check(&self, check: &mut Check) {
         if self.sections.is_empty() {
             check.fail("well.sections", "needs at least one section");
         }
@@ -860,6 +860,13 @@ fn summary_output(s: &nodal_core::hydraulics::TraverseSummary) -> TraverseSummar
         acceleration_loss_psi: s.acceleration_loss_psi,
         station_count: s.station_count,
     }
+}
+
+/// Runs a CPU-heavy calculation on the blocking pool, so the async workers keep serving.
+pub(crate) async fn off_worker<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    web::block(work).await?
 }
 
 // ---------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ mod common;
 mod admin;
 mod auth;
 mod cache;
+mod fielddata;
 mod foundation;
 mod hydraulics;
 mod nodal;
