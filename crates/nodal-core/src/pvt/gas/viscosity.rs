@@ -213,6 +213,27 @@ pub fn gas_viscosity_lee_gonzalez_eakin_mccain_2011(
 mod tests {
     use super::*;
 
+    /// Published (1966) constants against petpropy 1.0.4 `gas.gas_viscosity.lee_gonzalez_eakin
+    /// (P, T_R, M, z)` (LGPL, run outside the project), with P chosen so that its density
+    /// `1.4935e-3 P M/(z T)` equals the g/cm³ value listed; T_R = T + 459.67:
+    /// (200 °F, 0.1041 g/cm³, M 20.27) 1.6833274621e-2 cp, (100, 0.2, 18.0) 2.2490320259e-2,
+    /// (300, 0.05, 23.0) 1.5864541690e-2. Same equation; tolerance 1e-9 relative.
+    #[test]
+    fn published_constants_match_petpropy() {
+        for (t, rho_g_cm3, m, expected) in [
+            (200.0, 0.1041, 20.27, 1.683_327_462_1e-2),
+            (100.0, 0.2, 18.0, 2.249_032_025_9e-2),
+            (300.0, 0.05, 23.0, 1.586_454_169_0e-2),
+        ] {
+            let mu =
+                gas_viscosity_lee_gonzalez_eakin_1966(t, rho_g_cm3 * LB_FT3_PER_G_CM3, m).unwrap();
+            assert!(
+                ((mu - expected) / expected).abs() < 1e-9,
+                "{mu} vs {expected}"
+            );
+        }
+    }
+
     #[test]
     fn published_form_by_hand() {
         // T = 659.67 °R, M = 20.2738, rho = 6.5 / 62.42796 g/cm3.

@@ -451,6 +451,52 @@ mod tests {
         assert!(rel(co_per_mpa, 0.002_907) < 0.02, "{co_per_mpa}");
     }
 
+    /// The three compressibility correlations against petpropy 1.0.4
+    /// `oil_compressibility.{vazquez_beggs, petrosky_farshad, maccain_rollins_villena}`
+    /// (LGPL, run outside the project; it takes T in °R, converted here from °F):
+    /// - (p 3000, Rs 500, γg 0.75, 35 °API, 180 °F): VB 1.23978333e-5, PF 1.12021705e-5 1/psi;
+    /// - (5000, 900, 0.85, 28, 220): VB 1.240216e-5, PF 1.356777001e-5;
+    /// - McCain et al. with Pb (p 1500, Pb 2000, Rsb 500, 35 °API, 180 °F) 2.414595291e-4,
+    ///   (800, 3000, 900, 28, 220) 6.886123466e-4.
+    ///
+    /// Same published equations; tolerance 1e-6 relative.
+    #[test]
+    fn correlations_match_petpropy() {
+        let rel = |a: f64, b: f64| ((a - b) / b).abs();
+        for (p, rs, sg, api, t, vb, pf) in [
+            (
+                3000.0,
+                500.0,
+                0.75,
+                35.0,
+                180.0,
+                1.239_783_33e-5,
+                1.120_217_05e-5,
+            ),
+            (
+                5000.0,
+                900.0,
+                0.85,
+                28.0,
+                220.0,
+                1.240_216e-5,
+                1.356_777_001e-5,
+            ),
+        ] {
+            let co = vasquez_beggs_1980_oil_compressibility(p, rs, sg, api, t).unwrap();
+            assert!(rel(co, vb) < 1e-6, "vasquez-beggs {co} vs {vb}");
+            let co = petrosky_farshad_1993_oil_compressibility(p, rs, sg, api, t).unwrap();
+            assert!(rel(co, pf) < 1e-6, "petrosky-farshad {co} vs {pf}");
+        }
+        for (p, pb, rs, api, t, expected) in [
+            (1500.0, 2000.0, 500.0, 35.0, 180.0, 2.414_595_291e-4),
+            (800.0, 3000.0, 900.0, 28.0, 220.0, 6.886_123_466e-4),
+        ] {
+            let co = mccain_1988_saturated_oil_compressibility(p, pb, rs, api, t).unwrap();
+            assert!(rel(co, expected) < 1e-6, "mccain {co} vs {expected}");
+        }
+    }
+
     #[test]
     fn vasquez_beggs_rejects_negative_compressibility() {
         // Rsb 50, 100 °F, γg 0.8, 20 °API: A = −155

@@ -605,6 +605,63 @@ mod tests {
         assert!(rel(live, 8.24) < 5e-3, "{live}");
     }
 
+    /// Glasø (1980) dead oil against petpropy 1.0.4 `oil_viscosity.glaso_muod(T_R, api)`
+    /// (an independent open implementation, LGPL, run outside the project; it takes °R and
+    /// subtracts 460 before applying the °F correlation): (35 °API, 180 °F) 1.74463989 cP,
+    /// (25, 120) 14.2363614, (45, 250) 0.47906628. Same published equation; tolerance 1e-6
+    /// relative (the values are printed to 9 significant digits).
+    #[test]
+    fn glaso_dead_oil_matches_petpropy() {
+        for (api, t, expected) in [
+            (35.0, 180.0, 1.744_639_89),
+            (25.0, 120.0, 14.236_361_4),
+            (45.0, 250.0, 0.479_066_28),
+        ] {
+            let mu = glaso_1980_dead_oil_viscosity(api, t).unwrap();
+            assert!(rel(mu, expected) < 1e-6, "{api} {t}: {mu} vs {expected}");
+        }
+    }
+
+    /// Vasquez-Beggs (1980) undersaturated viscosity against petpropy 1.0.4
+    /// `oil_viscosity.vazquez_beggs_muo(p, pb, mu_ob)` (LGPL, run outside the project):
+    /// (4000, 2000, 0.7 cP) 0.88753092 cP, (6000, 2500, 1.5) 2.24978115, (3000, 1000, 5.0)
+    /// 6.69887973. Tolerance 1e-6 relative.
+    #[test]
+    fn vasquez_beggs_undersaturated_matches_petpropy() {
+        for (p, pb, mu_ob, expected) in [
+            (4000.0, 2000.0, 0.7, 0.887_530_92),
+            (6000.0, 2500.0, 1.5, 2.249_781_15),
+            (3000.0, 1000.0, 5.0, 6.698_879_73),
+        ] {
+            let mu = vasquez_beggs_1980_undersaturated_oil_viscosity(p, pb, mu_ob).unwrap();
+            assert!(
+                rel(mu, expected) < 1e-6,
+                "{p} {pb} {mu_ob}: {mu} vs {expected}"
+            );
+        }
+    }
+
+    /// Bergman-Sutton (2006) undersaturated viscosity against NeqSim 3.26.0 (Apache-2.0, run
+    /// outside the project through its Python package)
+    /// `pvtsimulation.util.BlackOilCorrelations.undersaturatedOilViscosityBergmanSutton(μob,
+    /// p, pb)`: (4000 psia, Pb 2000, 0.7 cP) 0.82758638512 cP, (6000, 2500, 1.5)
+    /// 2.0194432633, (9000, 3000, 20.0) 39.363091809. Same coefficients; tolerance 1e-8
+    /// relative.
+    #[test]
+    fn bergman_sutton_matches_neqsim() {
+        for (p, pb, mu_ob, expected) in [
+            (4000.0, 2000.0, 0.7, 0.827_586_385_12),
+            (6000.0, 2500.0, 1.5, 2.019_443_263_3),
+            (9000.0, 3000.0, 20.0, 39.363_091_809),
+        ] {
+            let mu = bergman_sutton_2006_undersaturated_oil_viscosity(p, pb, mu_ob).unwrap();
+            assert!(
+                rel(mu, expected) < 1e-8,
+                "{p} {pb} {mu_ob}: {mu} vs {expected}"
+            );
+        }
+    }
+
     #[test]
     fn bad_inputs_name_the_field() {
         let field = |r: CoreResult<f64>| match r.unwrap_err() {
