@@ -164,8 +164,11 @@ fn log_start(settings: &Settings, notes: &LoadNotes) {
     }
 }
 
-fn connect_and_migrate(settings: &Settings) -> Result<nodal_store::DbPool, String> {
-    let pool = nodal_store::build_pool(&settings.database)
+fn connect_and_migrate(
+    settings: &Settings,
+    stats: nodal_store::PoolStats,
+) -> Result<nodal_store::DbPool, String> {
+    let pool = nodal_store::build_pool_observed(&settings.database, stats)
         .map_err(|e| format!("cannot open the database: {e}"))?;
     let applied =
         nodal_store::run_migrations(&pool).map_err(|e| format!("migrations failed: {e}"))?;
@@ -178,7 +181,7 @@ fn connect_and_migrate(settings: &Settings) -> Result<nodal_store::DbPool, Strin
 }
 
 fn migrate(settings: &Settings) -> ExitCode {
-    match connect_and_migrate(settings) {
+    match connect_and_migrate(settings, nodal_store::PoolStats::default()) {
         Ok(_) => ExitCode::SUCCESS,
         Err(e) => {
             tracing::error!("{e}");
@@ -188,7 +191,8 @@ fn migrate(settings: &Settings) -> ExitCode {
 }
 
 fn serve(settings: Settings) -> ExitCode {
-    let pool = match connect_and_migrate(&settings) {
+    let pool_stats = nodal_store::PoolStats::default();
+    let pool = match connect_and_migrate(&settings, pool_stats.clone()) {
         Ok(pool) => pool,
         Err(e) => {
             tracing::error!("{e}");
@@ -209,11 +213,20 @@ fn serve(settings: Settings) -> ExitCode {
     };
     let client_request_timeout = Duration::from_secs(server.client_request_timeout_secs);
     let grace = server.shutdown_grace_secs;
-    let state = AppState::new(settings, pool);
+    let metrics_bind = settings
+        .metrics
+        .port
+        .filter(|_| settings.metrics.enabled)
+        .map(|port| {
+            let host = settings.metrics.host.clone();
+            (host.unwrap_or_else(|| server.host.clone()), port)
+        });
+    let state = AppState::new(settings, pool).with_pool_stats(pool_stats);
     // Prepare the dummy hash now, so that the first sign-in with an unknown email takes no
     // longer than any other.
     state.auth.hasher().verify_dummy("");
     let app_state = state.clone();
+    let metrics_state = state.clone();
 
     let result = actix_web::rt::System::new().block_on(async move {
         let http = actix_web::HttpServer::new(move || build_app(app_state.clone()))
@@ -226,7 +239,31 @@ fn serve(settings: Settings) -> ExitCode {
         for addr in http.addrs() {
             tracing::info!(%addr, workers, "listening");
         }
-        http.run().await.map_err(|e| format!("server error: {e}"))
+        // `/metrics` on its own listener, kept off the public port; it stops with the API.
+        let metrics = match metrics_bind {
+            Some(bind) => {
+                let listener = actix_web::HttpServer::new(move || {
+                    nodal_http::metrics_app(metrics_state.clone())
+                })
+                .workers(1)
+                .disable_signals()
+                .bind(bind.clone())
+                .map_err(|e| format!("cannot listen on {}:{} for metrics: {e}", bind.0, bind.1))?;
+                for addr in listener.addrs() {
+                    tracing::info!(%addr, "serving /metrics");
+                }
+                let running = listener.run();
+                let handle = running.handle();
+                actix_web::rt::spawn(running);
+                Some(handle)
+            }
+            None => None,
+        };
+        let result = http.run().await.map_err(|e| format!("server error: {e}"));
+        if let Some(metrics) = metrics {
+            metrics.stop(true).await;
+        }
+        result
     });
     match result {
         Ok(()) => {
@@ -298,7 +335,7 @@ fn admin_create(settings: &Settings, org: &str, email: &str) -> Result<String, S
     let hash = nodal_auth::PasswordHasher::owasp()
         .hash(&password)
         .map_err(|e| e.to_string())?;
-    let pool = connect_and_migrate(settings)?;
+    let pool = connect_and_migrate(settings, nodal_store::PoolStats::default())?;
     let mut conn = nodal_store::connection(&pool).map_err(|e| e.to_string())?;
     let now = chrono::Utc::now();
     let (organization, user) = nodal_store::transaction(&mut conn, |conn| {

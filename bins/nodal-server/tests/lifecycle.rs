@@ -50,9 +50,14 @@ impl Drop for Server {
 }
 
 fn start(dir: &Path) -> Server {
+    start_with(dir, &[])
+}
+
+fn start_with(dir: &Path, env: &[(&str, String)]) -> Server {
     let port = free_port();
     let log = dir.join("server.log");
     let child = command(dir, port)
+        .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
         .stdout(Stdio::null())
         .stderr(std::fs::File::create(&log).unwrap())
         .spawn()
@@ -292,4 +297,36 @@ fn openapi_subcommand_prints_the_document() {
     assert!(output.status.success());
     let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(document["info"]["title"], "Nodal");
+}
+
+#[test]
+fn metrics_port_serves_metrics_on_its_own_listener_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let metrics_port = free_port();
+    let mut server = start_with(
+        dir.path(),
+        &[("NODAL__METRICS__PORT", metrics_port.to_string())],
+    );
+    let api = get(server.port, "/metrics").unwrap();
+    assert!(api.starts_with("HTTP/1.1 404"), "{api}");
+    let metrics = get(metrics_port, "/metrics").unwrap();
+    assert!(metrics.starts_with("HTTP/1.1 200"), "{metrics}");
+    assert!(
+        metrics.contains(
+            "nodal_http_requests_total{route=\"/health/ready\",method=\"GET\",status=\"200\"}"
+        ),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("nodal_db_pool_checkouts_total"),
+        "{metrics}"
+    );
+
+    signal(&server, "TERM");
+    let status = wait_for_exit(&mut server, Duration::from_secs(15));
+    assert!(status.success(), "exit status {status}");
+    assert!(
+        get(metrics_port, "/metrics").is_err(),
+        "the metrics listener stops too"
+    );
 }

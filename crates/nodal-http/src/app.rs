@@ -49,6 +49,8 @@ where
                 .service(routes::admin::add_domain)
                 .service(routes::admin::remove_domain)
                 .service(routes::admin::audit_events)
+                .service(routes::cache_admin::cache_stats)
+                .service(routes::cache_admin::clear_cache)
                 .service(routes::pvt::properties)
                 .service(routes::pvt::curve)
                 .service(routes::pvt::compare)
@@ -131,6 +133,9 @@ pub fn build_app(
             )
             .service(SwaggerUi::new("/docs/{_:.*}").url("/api/v1/openapi.json", api));
     }
+    if settings.metrics_on_api_port() {
+        app = app.route("/metrics", web::get().to(crate::metrics::serve));
+    }
     let (app, _) = register(app.into_utoipa_app()).split_for_parts();
 
     app.default_service(web::to(not_found))
@@ -139,6 +144,24 @@ pub fn build_app(
         .wrap(from_fn(strip_identity_marker))
         .wrap(cors(&settings))
         .wrap(from_fn(observe))
+}
+
+/// The application of the separate metrics listener (`metrics.port`): `GET /metrics` only.
+pub fn metrics_app(
+    state: AppState,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    App::new()
+        .app_data(web::Data::new(state))
+        .route("/metrics", web::get().to(crate::metrics::serve))
+        .default_service(web::to(not_found))
 }
 
 /// Body limits and problem-details error handlers for the JSON, payload, path and query
@@ -214,6 +237,7 @@ fn cors(settings: &Settings) -> Cors {
             header::RETRY_AFTER,
             header::HeaderName::from_static("x-request-id"),
             header::HeaderName::from_static("x-response-time"),
+            crate::caching::X_CACHE,
         ])
         .max_age(settings.cors.max_age_secs);
     if origins.iter().any(|o| o == "*") {

@@ -6,10 +6,12 @@
 
 pub mod app;
 pub mod auth;
+pub mod caching;
 pub mod client_ip;
 pub mod error;
 pub mod extract;
 pub mod identity;
+pub mod metrics;
 pub mod middleware;
 pub mod openapi;
 pub mod plot;
@@ -18,7 +20,7 @@ pub mod settings;
 pub mod state;
 pub mod validate;
 
-pub use app::{build_app, openapi};
+pub use app::{build_app, metrics_app, openapi};
 pub use error::ApiError;
 pub use settings::Settings;
 pub use state::AppState;

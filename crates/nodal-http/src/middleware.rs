@@ -23,6 +23,9 @@ pub const RESPONSE_TIME: HeaderName = HeaderName::from_static("x-response-time")
 /// saves on them.
 pub const GZIP_MIN_BYTES: u64 = 1024;
 
+/// Route label of requests that matched no route (or lost their match to a failure).
+const UNMATCHED: &str = "<unmatched>";
+
 /// The request id, stored in the request's extensions for handlers and logs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RequestId(pub String);
@@ -61,6 +64,10 @@ pub async fn observe(
     let started = Instant::now();
     let request_id = request_id_for(req.headers());
     req.extensions_mut().insert(RequestId(request_id.clone()));
+    let metrics = req
+        .app_data::<web::Data<AppState>>()
+        .map(|state| state.metrics.clone());
+    let _in_flight = metrics.as_ref().map(|m| m.start_request());
     let policy = HeaderPolicy {
         hsts_max_age_secs: req.app_data::<web::Data<AppState>>().and_then(|state| {
             let settings = &state.settings;
@@ -82,13 +89,12 @@ pub async fn observe(
             let elapsed = started.elapsed();
             stamp(response.headers_mut(), &policy, &request_id, elapsed);
             let route = response.request().match_pattern();
-            access_log(
-                &request_id,
-                &method,
-                route.as_deref().unwrap_or("<unmatched>"),
-                response.status().as_u16(),
-                elapsed,
-            );
+            let route = route.as_deref().unwrap_or(UNMATCHED);
+            let status = response.status().as_u16();
+            access_log(&request_id, &method, route, status, elapsed);
+            if let Some(metrics) = &metrics {
+                metrics.record_request(route, &method, status, elapsed);
+            }
             return Ok(response);
         }
         Ok(Err(error)) => match error.as_error::<ApiError>() {
@@ -111,6 +117,11 @@ pub async fn observe(
     };
     let elapsed = started.elapsed();
     access_log(&request_id, &method, &path, failure.status, elapsed);
+    if let Some(metrics) = &metrics {
+        // The router's match is lost with the request: the raw path would make unbounded
+        // label values, so these share one label.
+        metrics.record_request(UNMATCHED, &method, failure.status, elapsed);
+    }
     Err(Contained {
         problem: Problem {
             request_id: Some(request_id),

@@ -6,6 +6,9 @@ use plotters::prelude::*;
 
 use crate::error::ApiError;
 
+/// Content type of the charts.
+pub const SVG: &str = "image/svg+xml";
+
 /// Chart size, pixels.
 const SIZE: (u32, u32) = (900, 650);
 const PRESSURE_COLOR: RGBColor = RGBColor(0x1f, 0x77, 0xb4);

@@ -340,6 +340,82 @@ impl Default for AuthSettings {
     }
 }
 
+/// The calculation cache (see `nodal-cache`).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CacheSettings {
+    /// Cache calculation results. Off: every request computes.
+    pub enabled: bool,
+    /// Most entries held in memory.
+    pub max_entries: usize,
+    /// Most memory for cached results, approximate bytes (keys, bodies and bookkeeping).
+    pub max_bytes: u64,
+    /// How long a result stays valid, seconds.
+    pub ttl_secs: u64,
+    /// `redis://[user:password@]host:port[/db]` for a shared tier between replicas. Empty:
+    /// memory only. A Redis outage never fails a request; it degrades to memory with a
+    /// warning.
+    pub redis_url: Secret,
+    /// Prefix of every Redis key.
+    pub redis_key_prefix: String,
+    /// Connect, read and write timeout of each Redis operation, milliseconds.
+    pub redis_timeout_ms: u64,
+}
+
+impl Default for CacheSettings {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            max_entries: 10_000,
+            max_bytes: 32 * 1024 * 1024,
+            ttl_secs: 3600,
+            redis_url: Secret::default(),
+            redis_key_prefix: "nodal:cache:".into(),
+            redis_timeout_ms: 250,
+        }
+    }
+}
+
+impl CacheSettings {
+    /// The `nodal-cache` configuration, keyed to `engine_version`.
+    pub fn cache_config(&self, engine_version: &str) -> nodal_cache::CacheConfig {
+        nodal_cache::CacheConfig {
+            enabled: self.enabled,
+            max_entries: self.max_entries,
+            max_bytes: self.max_bytes,
+            ttl: std::time::Duration::from_secs(self.ttl_secs),
+            redis_url: (!self.redis_url.is_empty()).then(|| self.redis_url.expose().to_owned()),
+            redis_key_prefix: self.redis_key_prefix.clone(),
+            redis_timeout: std::time::Duration::from_millis(self.redis_timeout_ms),
+            redis_retry_after: nodal_cache::SHARED_TIER_RETRY_AFTER,
+            engine_version: engine_version.to_owned(),
+        }
+    }
+}
+
+/// The Prometheus metrics endpoint.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MetricsSettings {
+    /// Serve `GET /metrics` (Prometheus text format).
+    pub enabled: bool,
+    /// Serve `/metrics` on this port only, on a separate listener, instead of on the API
+    /// port. Unset: on the API port.
+    pub port: Option<u16>,
+    /// Bind address of the separate metrics listener. Unset: `server.host`.
+    pub host: Option<String>,
+}
+
+impl Default for MetricsSettings {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            port: None,
+            host: None,
+        }
+    }
+}
+
 /// All of Nodal's configuration.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
@@ -361,6 +437,10 @@ pub struct Settings {
     pub security: SecuritySettings,
     /// Accounts, tokens, sessions and abuse limits.
     pub auth: AuthSettings,
+    /// Calculation cache.
+    pub cache: CacheSettings,
+    /// Prometheus metrics.
+    pub metrics: MetricsSettings,
 }
 
 /// A single configuration problem: the setting and what to do about it.
@@ -541,6 +621,7 @@ impl Settings {
             }
         }
         self.auth_problems(&mut problems);
+        self.cache_and_metrics_problems(&mut problems);
         if self.environment == Environment::Production {
             self.production_problems(&mut problems);
         }
@@ -549,6 +630,76 @@ impl Settings {
         } else {
             Err(ConfigError::Invalid(problems))
         }
+    }
+
+    fn cache_and_metrics_problems(&self, problems: &mut Vec<Problem>) {
+        let c = &self.cache;
+        if !(1..=10_000_000).contains(&c.max_entries) {
+            problems.push(Problem::new(
+                "cache.max_entries",
+                "must be between 1 and 10000000",
+            ));
+        }
+        if !(1024 * 1024..=64 * 1024 * 1024 * 1024).contains(&c.max_bytes) {
+            problems.push(Problem::new(
+                "cache.max_bytes",
+                "must be between 1048576 (1 MiB) and 68719476736 (64 GiB)",
+            ));
+        }
+        if !(1..=30 * 86_400).contains(&c.ttl_secs) {
+            problems.push(Problem::new(
+                "cache.ttl_secs",
+                "must be between 1 second and 30 days (2592000)",
+            ));
+        }
+        if !(1..=10_000).contains(&c.redis_timeout_ms) {
+            problems.push(Problem::new(
+                "cache.redis_timeout_ms",
+                "must be between 1 and 10000 milliseconds",
+            ));
+        }
+        let url = c.redis_url.expose();
+        if !url.is_empty() && !url.starts_with("redis://") {
+            problems.push(Problem::new(
+                "cache.redis_url",
+                "must be a redis://host:port[/db] URL (TLS links are not supported: use a local \
+                 TLS proxy)",
+            ));
+        } else if let Some(Err(e)) = (!url.is_empty()).then(|| nodal_cache::check_redis_url(url)) {
+            problems.push(Problem::new(
+                "cache.redis_url",
+                format!("is not a valid redis:// URL: {e}"),
+            ));
+        }
+        if c.redis_key_prefix.is_empty() || c.redis_key_prefix.len() > 64 {
+            problems.push(Problem::new(
+                "cache.redis_key_prefix",
+                "must be 1 to 64 characters",
+            ));
+        }
+        if let Some(port) = self.metrics.port {
+            if port == 0 {
+                problems.push(Problem::new("metrics.port", "must be between 1 and 65535"));
+            } else if port == self.server.port {
+                problems.push(Problem::new(
+                    "metrics.port",
+                    "must differ from server.port (leave it unset to serve /metrics on the API port)",
+                ));
+            }
+        }
+        if self
+            .metrics
+            .host
+            .as_deref()
+            .is_some_and(|h| h.trim().is_empty())
+        {
+            problems.push(Problem::new("metrics.host", "must not be empty when set"));
+        }
+    }
+
+    /// Whether `/metrics` is served on the API listener.
+    pub fn metrics_on_api_port(&self) -> bool {
+        self.metrics.enabled && self.metrics.port.is_none()
     }
 
     fn auth_problems(&self, problems: &mut Vec<Problem>) {
@@ -713,7 +864,7 @@ impl Settings {
     /// A one-line, secret-free summary for the start-up log.
     pub fn summary(&self) -> String {
         format!(
-            "environment={} listen={}:{} workers={} database={} pool_max={} tls_mode={:?} docs={} hsts={} cors_origins={:?} body_limit_bytes={} shutdown_grace_secs={}",
+            "environment={} listen={}:{} workers={} database={} pool_max={} tls_mode={:?} docs={} hsts={} cors_origins={:?} body_limit_bytes={} shutdown_grace_secs={} cache={} cache_max_entries={} cache_max_bytes={} cache_ttl_secs={} cache_redis={} metrics={}",
             self.environment.as_str(),
             self.server.host,
             self.server.port,
@@ -730,6 +881,16 @@ impl Settings {
             self.cors.allowed_origins,
             self.server.body_limit_bytes,
             self.server.shutdown_grace_secs,
+            self.cache.enabled,
+            self.cache.max_entries,
+            self.cache.max_bytes,
+            self.cache.ttl_secs,
+            !self.cache.redis_url.is_empty(),
+            match (self.metrics.enabled, self.metrics.port) {
+                (false, _) => "off".to_string(),
+                (true, None) => "api-port".to_string(),
+                (true, Some(port)) => format!("port-{port}"),
+            },
         )
     }
 }
@@ -912,6 +1073,78 @@ mod tests {
         std::fs::write(dir.path().join("default.toml"), "[server]\nprot = 1\n").unwrap();
         let err = Settings::load_from(Environment::Development, dir.path(), vec![]).unwrap_err();
         assert!(err.to_string().contains("prot"), "{err}");
+    }
+
+    #[test]
+    fn cache_and_metrics_defaults_and_overrides() {
+        let s = load(Environment::Development, &[]).unwrap();
+        assert!(s.cache.enabled);
+        assert_eq!(s.cache.max_entries, 10_000);
+        assert_eq!(s.cache.max_bytes, 32 * 1024 * 1024);
+        assert!(s.cache.redis_url.is_empty());
+        assert!(s.metrics_on_api_port());
+        let s = load(
+            Environment::Development,
+            &[
+                ("NODAL__CACHE__ENABLED", "false"),
+                ("NODAL__CACHE__TTL_SECS", "60"),
+                (
+                    "NODAL__CACHE__REDIS_URL",
+                    "redis://:pw@cache.internal:6379/2",
+                ),
+                ("NODAL__METRICS__PORT", "9464"),
+            ],
+        )
+        .unwrap();
+        let config = s.cache.cache_config("9.9.9");
+        assert!(!config.enabled);
+        assert_eq!(config.ttl, std::time::Duration::from_secs(60));
+        assert_eq!(
+            config.redis_url.as_deref(),
+            Some("redis://:pw@cache.internal:6379/2")
+        );
+        assert_eq!(config.engine_version, "9.9.9");
+        assert!(!s.metrics_on_api_port());
+        assert!(!format!("{s:?}").contains(":pw@"));
+        assert!(!s.summary().contains(":pw@"));
+    }
+
+    #[test]
+    fn cache_and_metrics_limits_name_the_setting() {
+        let err = load(
+            Environment::Development,
+            &[
+                ("NODAL__CACHE__MAX_ENTRIES", "0"),
+                ("NODAL__CACHE__MAX_BYTES", "1000"),
+                ("NODAL__CACHE__TTL_SECS", "0"),
+                ("NODAL__CACHE__REDIS_URL", "http://cache:6379"),
+                ("NODAL__CACHE__REDIS_TIMEOUT_MS", "0"),
+                ("NODAL__CACHE__REDIS_KEY_PREFIX", ""),
+                ("NODAL__METRICS__PORT", "8080"),
+            ],
+        )
+        .unwrap_err();
+        let settings: Vec<String> = problems(err).into_iter().map(|p| p.setting).collect();
+        for expected in [
+            "cache.max_entries",
+            "cache.max_bytes",
+            "cache.ttl_secs",
+            "cache.redis_url",
+            "cache.redis_timeout_ms",
+            "cache.redis_key_prefix",
+            "metrics.port",
+        ] {
+            assert!(
+                settings.contains(&expected.to_string()),
+                "{expected}: {settings:?}"
+            );
+        }
+        let err = load(
+            Environment::Development,
+            &[("NODAL__CACHE__REDIS_URL", "redis://host:notaport")],
+        )
+        .unwrap_err();
+        assert!(problems(err).iter().any(|p| p.setting == "cache.redis_url"));
     }
 
     #[test]

@@ -42,6 +42,8 @@ pub use error::StoreError;
 pub use migrations::{check_ready, pending_migrations, run_migrations};
 pub use organizations::{NewOrganization, Organization};
 pub use page::{Page, Paginated};
-pub use pool::{DbPool, PooledConnection, build_pool, connection, transaction};
+pub use pool::{
+    DbPool, PoolStats, PooledConnection, build_pool, build_pool_observed, connection, transaction,
+};
 pub use records::Direction;
 pub use settings::{Backend, DatabaseSettings, SettingError, TlsMode};

@@ -1,5 +1,7 @@
 //! The connection pool and the transaction helper.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use diesel::connection::{AnsiTransactionManager, Connection, TransactionManager};
@@ -30,6 +32,18 @@ pub type PooledConnection = r2d2::PooledConnection<DbConnectionManager>;
 /// [`StoreError::Invalid`] for settings that fail [`DatabaseSettings::validate`];
 /// [`StoreError::Unavailable`] when the database cannot be reached.
 pub fn build_pool(settings: &DatabaseSettings) -> Result<DbPool, StoreError> {
+    build_pool_observed(settings, PoolStats::default())
+}
+
+/// [`build_pool`], counting checkouts, time spent waiting for a connection and checkout
+/// timeouts into `stats` (for the metrics endpoint).
+///
+/// # Errors
+/// As [`build_pool`].
+pub fn build_pool_observed(
+    settings: &DatabaseSettings,
+    stats: PoolStats,
+) -> Result<DbPool, StoreError> {
     settings.validate().map_err(|errors| {
         let list: Vec<String> = errors.iter().map(ToString::to_string).collect();
         StoreError::Invalid(format!("database settings: {}", list.join("; ")))
@@ -50,7 +64,8 @@ pub fn build_pool(settings: &DatabaseSettings) -> Result<DbPool, StoreError> {
         .min_idle(Some(min_idle))
         .connection_timeout(Duration::from_secs(settings.connect_timeout_secs))
         .test_on_check_out(true)
-        .error_handler(Box::new(TracingErrorHandler));
+        .error_handler(Box::new(TracingErrorHandler))
+        .event_handler(Box::new(stats));
     if in_memory {
         builder = builder.idle_timeout(None).max_lifetime(None);
     }
@@ -71,6 +86,47 @@ pub fn build_pool(settings: &DatabaseSettings) -> Result<DbPool, StoreError> {
 /// `connect_timeout_secs`.
 pub fn connection(pool: &DbPool) -> Result<PooledConnection, StoreError> {
     pool.get().map_err(StoreError::from)
+}
+
+/// Pool counters: checkouts, total time callers waited for a connection, and checkouts that
+/// timed out. Cheap to clone (shared); read it while the pool runs.
+#[derive(Debug, Clone, Default)]
+pub struct PoolStats(Arc<PoolCounters>);
+
+#[derive(Debug, Default)]
+struct PoolCounters {
+    checkouts: AtomicU64,
+    wait_nanos: AtomicU64,
+    timeouts: AtomicU64,
+}
+
+impl PoolStats {
+    /// Connections handed out since start.
+    pub fn checkouts(&self) -> u64 {
+        self.0.checkouts.load(Ordering::Relaxed)
+    }
+
+    /// Total time callers waited for a connection (successful checkouts), seconds.
+    pub fn wait_seconds(&self) -> f64 {
+        self.0.wait_nanos.load(Ordering::Relaxed) as f64 * 1e-9
+    }
+
+    /// Checkouts that gave up after `connect_timeout_secs`.
+    pub fn timeouts(&self) -> u64 {
+        self.0.timeouts.load(Ordering::Relaxed)
+    }
+}
+
+impl r2d2::HandleEvent for PoolStats {
+    fn handle_checkout(&self, event: r2d2::event::CheckoutEvent) {
+        self.0.checkouts.fetch_add(1, Ordering::Relaxed);
+        let nanos = u64::try_from(event.duration().as_nanos()).unwrap_or(u64::MAX);
+        self.0.wait_nanos.fetch_add(nanos, Ordering::Relaxed);
+    }
+
+    fn handle_timeout(&self, _event: r2d2::event::TimeoutEvent) {
+        self.0.timeouts.fetch_add(1, Ordering::Relaxed);
+    }
 }
 
 /// Logs connection errors the pool meets in the background (replenishing idle

@@ -16,9 +16,12 @@ use utoipa::ToSchema;
 use super::pvt::{
     FluidInput, MethodsInput, MethodsUsed, Warning, collect_warnings, prefixed, resolve_methods,
 };
+use crate::caching;
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
 use crate::identity::AuthUser;
+use crate::plot::SVG;
+use crate::state::AppState;
 use crate::validate::Check;
 
 /// Deepest measured depth accepted, ft.
@@ -883,9 +886,14 @@ pub(crate) async fn off_worker<T: Send + 'static>(
 #[post("/wellbore/trajectory")]
 pub async fn trajectory(
     _user: AuthUser,
+    state: web::Data<AppState>,
     body: Json<TrajectoryRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(compute_trajectory(&body.into_inner())?))
+    let request = body.into_inner();
+    caching::json(&state, "wellbore.trajectory", &request, || {
+        compute_trajectory(&request)
+    })
+    .await
 }
 
 /// Computes `POST /wellbore/trajectory`.
@@ -960,10 +968,11 @@ fn dogleg_deg(i1: f64, a1: f64, i2: f64, a2: f64) -> f64 {
 #[post("/hydraulics/traverse")]
 pub async fn traverse(
     _user: AuthUser,
+    state: web::Data<AppState>,
     body: Json<TraverseRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
-    Ok(HttpResponse::Ok().json(off_worker(move || compute_traverse(&request)).await?))
+    caching::json_blocking(&state, "hydraulics.traverse", request, compute_traverse).await
 }
 
 pub(crate) fn known_pressure(
@@ -1089,9 +1098,13 @@ fn apply_options<F: ?Sized>(
     )
 )]
 #[post("/hydraulics/vlp-curve")]
-pub async fn vlp_curve(_user: AuthUser, body: Json<VlpRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn vlp_curve(
+    _user: AuthUser,
+    state: web::Data<AppState>,
+    body: Json<VlpRequest>,
+) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
-    Ok(HttpResponse::Ok().json(off_worker(move || compute_vlp(&request)).await?))
+    caching::json_blocking(&state, "hydraulics.vlp_curve", request, compute_vlp).await
 }
 
 /// Computes `POST /hydraulics/vlp-curve`.
@@ -1182,10 +1195,11 @@ pub fn compute_vlp(request: &VlpRequest) -> Result<VlpResponse, ApiError> {
 #[post("/hydraulics/compare")]
 pub async fn compare(
     _user: AuthUser,
+    state: web::Data<AppState>,
     body: Json<CompareRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
-    Ok(HttpResponse::Ok().json(off_worker(move || compute_compare(&request)).await?))
+    caching::json_blocking(&state, "hydraulics.compare", request, compute_compare).await
 }
 
 /// Computes `POST /hydraulics/compare`.
@@ -1287,28 +1301,34 @@ pub async fn list_methods(_user: AuthUser) -> HttpResponse {
 #[post("/hydraulics/traverse/plot")]
 pub async fn traverse_plot(
     _user: AuthUser,
+    state: web::Data<AppState>,
     body: Json<TraverseRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
-    let svg = off_worker(move || {
-        let result = compute_traverse(&request)?;
-        let points: Vec<crate::plot::DepthPoint> = result
-            .stations
-            .iter()
-            .map(|s| crate::plot::DepthPoint {
-                depth_ft: s.tvd_ft,
-                pressure_psia: s.pressure_psia,
-                temperature_degf: s.temperature_degf,
-            })
-            .collect();
-        let title = format!(
-            "Pressure traverse ({}): {:.0} psia at the wellhead, {:.0} psia at the bottom",
-            result.methods.correlation,
-            result.summary.wellhead_pressure_psia,
-            result.summary.bottomhole_pressure_psia
-        );
-        crate::plot::traverse_svg(&title, &points)
-    })
-    .await?;
-    Ok(HttpResponse::Ok().content_type("image/svg+xml").body(svg))
+    caching::body_blocking(
+        &state,
+        "hydraulics.traverse_plot",
+        request,
+        SVG,
+        |request| {
+            let result = compute_traverse(request)?;
+            let points: Vec<crate::plot::DepthPoint> = result
+                .stations
+                .iter()
+                .map(|s| crate::plot::DepthPoint {
+                    depth_ft: s.tvd_ft,
+                    pressure_psia: s.pressure_psia,
+                    temperature_degf: s.temperature_degf,
+                })
+                .collect();
+            let title = format!(
+                "Pressure traverse ({}): {:.0} psia at the wellhead, {:.0} psia at the bottom",
+                result.methods.correlation,
+                result.summary.wellhead_pressure_psia,
+                result.summary.bottomhole_pressure_psia
+            );
+            crate::plot::traverse_svg(&title, &points)
+        },
+    )
+    .await
 }

@@ -4,6 +4,7 @@ pub mod account;
 pub mod admin;
 pub mod analyses;
 pub mod auth;
+pub mod cache_admin;
 pub mod field;
 pub mod health;
 pub mod hydraulics;

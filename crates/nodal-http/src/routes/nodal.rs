@@ -1,7 +1,7 @@
 //! Inflow performance and nodal analysis: `/api/v1/inflow/*` and `/api/v1/nodal/*`.
 
 use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse, post};
+use actix_web::{HttpRequest, HttpResponse, post, web};
 use nodal_core::inflow::{
     BackPressure, CompositeIpr, DarcyRadial, DarcyRadialInput, Fetkovich, FitResidual,
     GasDarcyInput, GasDarcyPressureSquared, Inflow, InflowModel, JonesBlountGlaze,
@@ -16,14 +16,18 @@ use nodal_core::nodal::{
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::hydraulics::{
-    FlowOptions, HydraulicsMethods, TemperatureInput, WellInput, build_case, off_worker,
-};
+use super::hydraulics::{FlowOptions, HydraulicsMethods, TemperatureInput, WellInput, build_case};
 use super::pvt::{FluidInput, MethodsInput, Warning, prefixed};
+use crate::caching;
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
 use crate::identity::AuthUser;
+use crate::plot::SVG;
+use crate::state::AppState;
 use crate::validate::Check;
+
+/// Content type of the VFPPROD keyword text.
+const TEXT: &str = "text/plain; charset=utf-8";
 
 /// An inflow (IPR) model and its parameters, tagged by `model`. Models built from a test
 /// point take `test_rate_stb_d` and `test_pressure_psia` instead of their productivity
@@ -421,9 +425,14 @@ pub struct InflowCurveResponse {
 #[post("/inflow/curve")]
 pub async fn inflow_curve(
     _user: AuthUser,
+    state: web::Data<AppState>,
     body: Json<InflowCurveRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(compute_inflow_curve(&body.into_inner())?))
+    let request = body.into_inner();
+    caching::json(&state, "inflow.curve", &request, || {
+        compute_inflow_curve(&request)
+    })
+    .await
 }
 
 /// Computes `POST /inflow/curve`.
@@ -528,8 +537,13 @@ pub struct FitResponse {
     )
 )]
 #[post("/inflow/fit")]
-pub async fn inflow_fit(_user: AuthUser, body: Json<FitRequest>) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(compute_fit(&body.into_inner())?))
+pub async fn inflow_fit(
+    _user: AuthUser,
+    state: web::Data<AppState>,
+    body: Json<FitRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let request = body.into_inner();
+    caching::json(&state, "inflow.fit", &request, || compute_fit(&request)).await
 }
 
 /// Computes `POST /inflow/fit`.
@@ -766,10 +780,17 @@ pub fn compute_operating_point(request: &NodalRequest) -> Result<NodalResponse, 
 #[post("/nodal/operating-point")]
 pub async fn operating_point(
     _user: AuthUser,
+    state: web::Data<AppState>,
     body: Json<NodalRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
-    Ok(HttpResponse::Ok().json(off_worker(move || compute_operating_point(&request)).await?))
+    caching::json_blocking(
+        &state,
+        "nodal.operating_point",
+        request,
+        compute_operating_point,
+    )
+    .await
 }
 
 /// One sensitivity axis.
@@ -927,10 +948,11 @@ pub fn compute_sensitivity(request: &SensitivityRequest) -> Result<SensitivityRe
 #[post("/nodal/sensitivity")]
 pub async fn sensitivity(
     _user: AuthUser,
+    state: web::Data<AppState>,
     body: Json<SensitivityRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
-    Ok(HttpResponse::Ok().json(off_worker(move || compute_sensitivity(&request)).await?))
+    caching::json_blocking(&state, "nodal.sensitivity", request, compute_sensitivity).await
 }
 
 /// `POST /nodal/gas-lift` body: the case needs `options.gas_lift` (its rate is varied).
@@ -994,10 +1016,11 @@ pub fn compute_gas_lift(request: &GasLiftRequest) -> Result<GasLiftResponse, Api
 #[post("/nodal/gas-lift")]
 pub async fn gas_lift(
     _user: AuthUser,
+    state: web::Data<AppState>,
     body: Json<GasLiftRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
-    Ok(HttpResponse::Ok().json(off_worker(move || compute_gas_lift(&request)).await?))
+    caching::json_blocking(&state, "nodal.gas_lift", request, compute_gas_lift).await
 }
 
 /// Eclipse `VFPPROD` table definition.
@@ -1139,8 +1162,9 @@ pub fn compute_vfp(request: &VfpRequest) -> Result<nodal_core::nodal::VfpProdTab
 )]
 #[post("/nodal/vfp")]
 pub async fn vfp(
-    _user: AuthUser,
     req: HttpRequest,
+    _user: AuthUser,
+    state: web::Data<AppState>,
     body: Json<VfpRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let wants_json = req
@@ -1149,14 +1173,14 @@ pub async fn vfp(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("application/json"));
     let request = body.into_inner();
-    let table = off_worker(move || compute_vfp(&request)).await?;
-    Ok(if wants_json {
-        HttpResponse::Ok().json(table)
+    if wants_json {
+        caching::json_blocking(&state, "nodal.vfp_json", request, compute_vfp).await
     } else {
-        HttpResponse::Ok()
-            .content_type("text/plain; charset=utf-8")
-            .body(table.to_eclipse())
-    })
+        caching::body_blocking(&state, "nodal.vfp_text", request, TEXT, |r| {
+            compute_vfp(r).map(|table| table.to_eclipse())
+        })
+        .await
+    }
 }
 
 /// The nodal plot as SVG: inflow and outflow curves with the operating points marked.
@@ -1171,10 +1195,14 @@ pub async fn vfp(
     )
 )]
 #[post("/nodal/plot")]
-pub async fn plot(_user: AuthUser, body: Json<NodalRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn plot(
+    _user: AuthUser,
+    state: web::Data<AppState>,
+    body: Json<NodalRequest>,
+) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
-    let svg = off_worker(move || {
-        let response = compute_operating_point(&request)?;
+    caching::body_blocking(&state, "nodal.plot", request, SVG, |request| {
+        let response = compute_operating_point(request)?;
         let solution = &response.solution;
         let inflow = crate::plot::Curve {
             label: format!("Inflow ({})", response.inflow_method),
@@ -1215,6 +1243,5 @@ pub async fn plot(_user: AuthUser, body: Json<NodalRequest>) -> Result<HttpRespo
         let title = format!("Nodal analysis: {}", response.outcome.replace('_', " "));
         crate::plot::nodal_svg(&title, rate_label, &[inflow], &[outflow], &markers)
     })
-    .await?;
-    Ok(HttpResponse::Ok().content_type("image/svg+xml").body(svg))
+    .await
 }

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use actix_web::{HttpResponse, get, post};
+use actix_web::{HttpResponse, get, post, web};
 use nodal_core::method::{MethodInfo, RangeWarning};
 use nodal_core::pvt::fluid::{
     BlackOilFluid, FluidDescription, FluidProperties, MeasuredBubblePoint, PvtMethods,
@@ -24,9 +24,11 @@ use nodal_core::pvt::tension::{GasOilTensionMethod, GasWaterTensionMethod};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::caching;
 use crate::error::{ApiError, FieldError, Problem};
 use crate::extract::Json;
 use crate::identity::AuthUser;
+use crate::state::AppState;
 use crate::validate::Check;
 
 /// Most points in one request.
@@ -855,10 +857,14 @@ fn grid(min: f64, max: f64, points: usize) -> Vec<f64> {
 #[post("/pvt/properties")]
 pub async fn properties(
     _user: AuthUser,
+    state: web::Data<AppState>,
     body: Json<PropertiesRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
-    Ok(HttpResponse::Ok().json(compute_properties(&request)?))
+    caching::json(&state, "pvt.properties", &request, || {
+        compute_properties(&request)
+    })
+    .await
 }
 
 /// Computes `POST /pvt/properties`.
@@ -942,9 +948,13 @@ fn at_point(index: usize, error: nodal_core::CoreError) -> ApiError {
     )
 )]
 #[post("/pvt/curve")]
-pub async fn curve(_user: AuthUser, body: Json<CurveRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn curve(
+    _user: AuthUser,
+    state: web::Data<AppState>,
+    body: Json<CurveRequest>,
+) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
-    Ok(HttpResponse::Ok().json(compute_curve(&request)?))
+    caching::json(&state, "pvt.curve", &request, || compute_curve(&request)).await
 }
 
 /// Computes `POST /pvt/curve`.
@@ -1015,10 +1025,14 @@ pub fn compute_curve(request: &CurveRequest) -> Result<CurveResponse, ApiError> 
 #[post("/pvt/compare")]
 pub async fn compare(
     _user: AuthUser,
+    state: web::Data<AppState>,
     body: Json<CompareRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
-    Ok(HttpResponse::Ok().json(compute_compare(&request)?))
+    caching::json(&state, "pvt.compare", &request, || {
+        compute_compare(&request)
+    })
+    .await
 }
 
 /// `base` with one method replaced by each of `all`, labelled by id.
@@ -1164,10 +1178,14 @@ pub fn compute_compare(request: &CompareRequest) -> Result<CompareResponse, ApiE
 #[post("/pvt/bubble-point")]
 pub async fn bubble_point(
     _user: AuthUser,
+    state: web::Data<AppState>,
     body: Json<BubblePointRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
-    Ok(HttpResponse::Ok().json(compute_bubble_point(&request)?))
+    caching::json(&state, "pvt.bubble_point", &request, || {
+        compute_bubble_point(&request)
+    })
+    .await
 }
 
 /// Computes `POST /pvt/bubble-point`.

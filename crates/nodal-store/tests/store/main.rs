@@ -372,6 +372,36 @@ fn exhausted_pool_is_unavailable() {
     ));
 }
 
+#[test]
+fn observed_pool_counts_checkouts_waits_and_timeouts() {
+    let db = TestDatabase::sqlite();
+    let settings = DatabaseSettings {
+        pool_max_size: Some(1),
+        connect_timeout_secs: 1,
+        ..db.settings().clone()
+    };
+    let stats = nodal_store::PoolStats::default();
+    let pool = nodal_store::build_pool_observed(&settings, stats.clone()).unwrap();
+    let held = pool.get().unwrap();
+    assert_eq!(stats.checkouts(), 1);
+    assert!(pool.get_timeout(Duration::from_millis(50)).is_err());
+    assert_eq!(stats.timeouts(), 1);
+    // A checkout that has to wait for the held connection counts its wait.
+    let waiter = {
+        let pool = pool.clone();
+        thread::spawn(move || drop(pool.get().unwrap()))
+    };
+    thread::sleep(Duration::from_millis(100));
+    drop(held);
+    waiter.join().unwrap();
+    assert_eq!(stats.checkouts(), 2);
+    assert!(
+        stats.wait_seconds() >= 0.05,
+        "waited {} s",
+        stats.wait_seconds()
+    );
+}
+
 #[derive(QueryableByName)]
 struct TextValue {
     #[diesel(sql_type = Text)]
