@@ -44,7 +44,6 @@ mod deliverability;
 mod fit;
 mod gas;
 mod jones;
-pub(crate) mod roots;
 mod vogel;
 
 pub use darcy::{

@@ -1,0 +1,579 @@
+//! Gas gathering networks: wells connected by pipes in a tree to one delivery point at a
+//! fixed pressure.
+//!
+//! Each well delivers by its inflow model (a gas-rate [`InflowModel`], e.g. the back-pressure
+//! equation `q = C (p̄r² − p²)^n`, taken at the wellhead: its C and n from a wellhead
+//! deliverability test) through a wellhead choke ([`GasChoke`]) or its own line
+//! ([`GasPipe`]) into a network node. Pipes join nodes; every pipe uses the network's gas
+//! flow equation ([`GasFlowEquation`]) with Z and viscosity from the PVT engine.
+//!
+//! Solution. In a tree every node but the delivery point drains through exactly one pipe
+//! toward it, and everything upstream of a node depends on that node's pressure alone. So the
+//! flow a sub-tree sends into its downstream node is a decreasing function of that node's
+//! pressure, found by one bracketed root solve per node: the node pressure at which what
+//! arrives (its wells and the sub-trees feeding it) equals what its outgoing pipe carries.
+//! Each well's rate at a node pressure is likewise one root solve on its wellhead pressure
+//! (inflow = choke or line flow). All solves are Brent's method on brackets where the
+//! residual is monotone, so they converge whenever a solution exists; a solve that does not
+//! meet its tolerance is reported by node or well name. Flows balance at every junction to
+//! the solver tolerance (relative 1e-10 in pressure).
+
+use crate::error::{CoreError, CoreResult, require_in_range};
+use crate::inflow::{Inflow, InflowModel, RateBasis};
+use crate::numeric::brent;
+
+use super::choke::GasChoke;
+use super::gas_pipeline::{
+    GasFlowConditions, GasFlowEquation, GasPipe, MIN_PIPELINE_PRESSURE_PSIA,
+};
+
+/// Most nodes (junctions plus the delivery point).
+pub const MAX_NODES: usize = 500;
+/// Most wells.
+pub const MAX_WELLS: usize = 500;
+
+/// A network node.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NetworkNode {
+    /// Name, unique.
+    pub name: String,
+    /// Elevation, ft.
+    pub elevation_ft: f64,
+}
+
+/// A pipe between two nodes (either order; flow runs toward the delivery point).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NetworkPipe {
+    /// Name.
+    pub name: String,
+    /// One end, a node index.
+    pub from: usize,
+    /// The other end, a node index.
+    pub to: usize,
+    /// The pipe (its `elevation_change_ft` is replaced by the node elevations).
+    pub pipe: GasPipe,
+}
+
+/// How a well joins its node.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum WellConnection {
+    /// A wellhead choke discharging into the node.
+    Choke(GasChoke),
+    /// A line from the wellhead to the node (its `elevation_change_ft` is used as given:
+    /// node elevation minus wellhead elevation).
+    Line(GasPipe),
+}
+
+/// A well.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NetworkWell {
+    /// Name, unique.
+    pub name: String,
+    /// Node it delivers into.
+    pub node: usize,
+    /// Inflow at the wellhead (gas rate basis).
+    pub inflow: InflowModel,
+    /// Wellhead choke or line.
+    pub connection: WellConnection,
+}
+
+/// The network.
+#[derive(Debug, Clone)]
+pub struct GasNetwork<'a> {
+    /// Nodes.
+    pub nodes: Vec<NetworkNode>,
+    /// Index of the delivery node.
+    pub delivery_node: usize,
+    /// Delivery pressure, psia.
+    pub delivery_pressure_psia: f64,
+    /// Pipes.
+    pub pipes: Vec<NetworkPipe>,
+    /// Wells.
+    pub wells: Vec<NetworkWell>,
+    /// Flow equation of every pipe.
+    pub equation: GasFlowEquation,
+    /// Gas and base conditions.
+    pub conditions: GasFlowConditions<'a>,
+}
+
+/// A solved node.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct NodeSolution {
+    /// Node name.
+    pub name: String,
+    /// Pressure, psia.
+    pub pressure_psia: f64,
+    /// Gas leaving the node toward the delivery point, Mscf/d (the total delivered for the
+    /// delivery node).
+    pub outflow_mscf_d: f64,
+    /// Gas arriving from wells and upstream pipes, Mscf/d.
+    pub inflow_mscf_d: f64,
+}
+
+/// A solved pipe.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct PipeSolution {
+    /// Pipe name.
+    pub name: String,
+    /// Upstream node name.
+    pub upstream_node: String,
+    /// Downstream node name.
+    pub downstream_node: String,
+    /// Flow, Mscf/d.
+    pub rate_mscf_d: f64,
+    /// Upstream pressure, psia.
+    pub inlet_pressure_psia: f64,
+    /// Downstream pressure, psia.
+    pub outlet_pressure_psia: f64,
+}
+
+/// A solved well.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct WellSolution {
+    /// Well name.
+    pub name: String,
+    /// Rate, Mscf/d.
+    pub rate_mscf_d: f64,
+    /// Wellhead pressure, psia.
+    pub wellhead_pressure_psia: f64,
+    /// Pressure of the node it delivers into, psia.
+    pub node_pressure_psia: f64,
+    /// Whether the choke flows critical (choke connections only).
+    pub critical_choke: Option<bool>,
+}
+
+/// The solved network.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct NetworkSolution {
+    /// Total gas delivered, Mscf/d.
+    pub delivered_mscf_d: f64,
+    /// Nodes, in input order.
+    pub nodes: Vec<NodeSolution>,
+    /// Pipes, in input order.
+    pub pipes: Vec<PipeSolution>,
+    /// Wells, in input order.
+    pub wells: Vec<WellSolution>,
+    /// Whether every solve met its tolerance.
+    pub converged: bool,
+    /// What did not converge, by node or well.
+    pub non_converged: Vec<String>,
+}
+
+/// The network as a tree rooted at the delivery node.
+struct Tree {
+    /// For each node: (pipe index, downstream node) or None for the delivery node.
+    parent: Vec<Option<(usize, usize)>>,
+    /// For each node: (pipe index, upstream node) of the pipes feeding it.
+    children: Vec<Vec<(usize, usize)>>,
+    /// For each node: indices of its wells.
+    wells: Vec<Vec<usize>>,
+    /// For each node: highest reservoir pressure in its sub-tree (psia), 0 with no well.
+    max_pressure: Vec<f64>,
+}
+
+struct Solver<'n, 'a> {
+    net: &'n GasNetwork<'a>,
+    tree: Tree,
+    failures: std::cell::RefCell<Vec<String>>,
+}
+
+const X_TOL_REL: f64 = 1e-10;
+const MAX_ITER: u32 = 100;
+
+impl GasNetwork<'_> {
+    fn validate(&self) -> CoreResult<Tree> {
+        let n = self.nodes.len();
+        if n == 0 || n > MAX_NODES {
+            return Err(CoreError::invalid(
+                "nodes",
+                format!("needs 1 to {MAX_NODES} nodes (got {n})"),
+            ));
+        }
+        if self.wells.is_empty() || self.wells.len() > MAX_WELLS {
+            return Err(CoreError::invalid(
+                "wells",
+                format!("needs 1 to {MAX_WELLS} wells (got {})", self.wells.len()),
+            ));
+        }
+        if self.delivery_node >= n {
+            return Err(CoreError::invalid(
+                "delivery_node",
+                format!("no node {}", self.delivery_node),
+            ));
+        }
+        require_in_range(
+            "delivery_pressure_psia",
+            self.delivery_pressure_psia,
+            MIN_PIPELINE_PRESSURE_PSIA,
+            20_000.0,
+        )?;
+        for (i, node) in self.nodes.iter().enumerate() {
+            if self.nodes[..i].iter().any(|m| m.name == node.name) {
+                return Err(CoreError::invalid(
+                    "nodes",
+                    format!("node name `{}` is used twice", node.name),
+                ));
+            }
+            require_in_range("nodes.elevation_ft", node.elevation_ft, -30_000.0, 30_000.0)?;
+        }
+        let mut adjacency: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+        for (i, p) in self.pipes.iter().enumerate() {
+            if p.from >= n || p.to >= n {
+                return Err(CoreError::invalid(
+                    "pipes",
+                    format!("pipe `{}` joins a node that does not exist", p.name),
+                ));
+            }
+            if p.from == p.to {
+                return Err(CoreError::invalid(
+                    "pipes",
+                    format!(
+                        "pipe `{}` starts and ends at the same node (a cycle)",
+                        p.name
+                    ),
+                ));
+            }
+            p.pipe
+                .validate()
+                .map_err(|e| CoreError::invalid("pipes", format!("pipe `{}`: {e}", p.name)))?;
+            adjacency[p.from].push((i, p.to));
+            adjacency[p.to].push((i, p.from));
+        }
+        // Breadth-first from the delivery point: a second path to a node is a cycle.
+        let mut parent: Vec<Option<(usize, usize)>> = vec![None; n];
+        let mut children: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+        let mut seen = vec![false; n];
+        let mut used_pipe = vec![false; self.pipes.len()];
+        let mut order = vec![self.delivery_node];
+        seen[self.delivery_node] = true;
+        let mut head = 0;
+        while head < order.len() {
+            let node = order[head];
+            head += 1;
+            for &(pipe, other) in &adjacency[node] {
+                if used_pipe[pipe] {
+                    continue;
+                }
+                used_pipe[pipe] = true;
+                if seen[other] {
+                    return Err(CoreError::invalid(
+                        "pipes",
+                        format!(
+                            "pipe `{}` closes a loop through node `{}`: a gathering network must be a tree",
+                            self.pipes[pipe].name, self.nodes[other].name
+                        ),
+                    ));
+                }
+                seen[other] = true;
+                parent[other] = Some((pipe, node));
+                children[node].push((pipe, other));
+                order.push(other);
+            }
+        }
+        let mut wells = vec![Vec::new(); n];
+        for (i, w) in self.wells.iter().enumerate() {
+            if self.wells[..i].iter().any(|v| v.name == w.name) {
+                return Err(CoreError::invalid(
+                    "wells",
+                    format!("well name `{}` is used twice", w.name),
+                ));
+            }
+            if w.node >= n {
+                return Err(CoreError::invalid(
+                    "wells",
+                    format!("well `{}` delivers into a node that does not exist", w.name),
+                ));
+            }
+            if !seen[w.node] {
+                return Err(CoreError::invalid(
+                    "wells",
+                    format!(
+                        "well `{}` delivers into node `{}`, which no pipe connects to the delivery point",
+                        w.name, self.nodes[w.node].name
+                    ),
+                ));
+            }
+            if w.inflow.rate_basis() != RateBasis::Gas {
+                return Err(CoreError::invalid(
+                    "wells",
+                    format!(
+                        "well `{}`: a gas network needs a gas-rate inflow model (back pressure or gas Darcy)",
+                        w.name
+                    ),
+                ));
+            }
+            match &w.connection {
+                WellConnection::Choke(c) => c.validate(),
+                WellConnection::Line(p) => p.validate(),
+            }
+            .map_err(|e| CoreError::invalid("wells", format!("well `{}`: {e}", w.name)))?;
+            wells[w.node].push(i);
+        }
+        let mut max_pressure = vec![0.0_f64; n];
+        for &node in order.iter().rev() {
+            let own = wells[node]
+                .iter()
+                .map(|&w| self.wells[w].inflow.reservoir_pressure_psia())
+                .fold(0.0, f64::max);
+            let upstream = children[node]
+                .iter()
+                .map(|&(_, c)| max_pressure[c])
+                .fold(0.0, f64::max);
+            max_pressure[node] = own.max(upstream);
+        }
+        Ok(Tree {
+            parent,
+            children,
+            wells,
+            max_pressure,
+        })
+    }
+
+    /// Solves every node pressure, pipe flow and well rate.
+    pub fn solve(&self) -> CoreResult<NetworkSolution> {
+        let tree = self.validate()?;
+        let solver = Solver {
+            net: self,
+            tree,
+            failures: std::cell::RefCell::new(Vec::new()),
+        };
+        solver.solve()
+    }
+}
+
+impl Solver<'_, '_> {
+    /// Flow through a pipe, Mscf/d, from `p_in` to `p_out`, zero when the gas would flow
+    /// backwards (wells do not take gas back).
+    fn pipe_flow(&self, pipe: &GasPipe, p_in: f64, p_out: f64) -> CoreResult<f64> {
+        let c = &self.net.conditions;
+        let pavg = super::gas_pipeline::average_pressure_psia(p_in, p_out);
+        let state = c.gas.at(pavg, c.flowing_temperature_degf)?;
+        let eval = self.net.equation.evaluate(
+            pipe,
+            &super::gas_pipeline::GasFlowInputs {
+                inlet_pressure_psia: p_in,
+                outlet_pressure_psia: p_out,
+                gas_sg: c.gas.gas_sg(),
+                flowing_temperature_degr: crate::units::degf_to_degr(c.flowing_temperature_degf),
+                z_factor: state.z_factor,
+                viscosity_cp: state.viscosity_cp,
+                base_pressure_psia: c.base_pressure_psia,
+                base_temperature_degr: crate::units::degf_to_degr(c.base_temperature_degf),
+            },
+        )?;
+        Ok(eval.rate_mscf_d.max(0.0))
+    }
+
+    fn network_pipe(&self, index: usize, upstream: usize, downstream: usize) -> GasPipe {
+        GasPipe {
+            elevation_change_ft: self.net.nodes[downstream].elevation_ft
+                - self.net.nodes[upstream].elevation_ft,
+            ..self.net.pipes[index].pipe
+        }
+    }
+
+    fn record(&self, what: String) {
+        self.failures.borrow_mut().push(what);
+    }
+
+    /// Rate and wellhead pressure of well `w` delivering into a node at `p_node`.
+    fn well(&self, w: usize, p_node: f64) -> CoreResult<(f64, f64)> {
+        let well = &self.net.wells[w];
+        let pr = well.inflow.reservoir_pressure_psia();
+        if p_node >= pr {
+            return Ok((0.0, pr));
+        }
+        let connection = |p_wh: f64| -> CoreResult<f64> {
+            match &well.connection {
+                WellConnection::Choke(c) => Ok(c.rate_unchecked(p_wh, p_node).rate_mscf_d),
+                WellConnection::Line(pipe) => self.pipe_flow(pipe, p_wh, p_node),
+            }
+        };
+        let residual =
+            |p_wh: f64| -> CoreResult<f64> { Ok(well.inflow.rate_at(p_wh)? - connection(p_wh)?) };
+        let lo = match well.connection {
+            WellConnection::Choke(_) => p_node,
+            WellConnection::Line(_) => MIN_PIPELINE_PRESSURE_PSIA.min(p_node),
+        };
+        let f_lo = residual(lo)?;
+        let f_hi = residual(pr)?;
+        if f_hi >= 0.0 {
+            // The connection carries nothing even at the reservoir pressure (an uphill line
+            // whose gas column outweighs the drawdown): the well cannot flow.
+            return Ok((0.0, pr));
+        }
+        let root = brent(
+            residual,
+            lo,
+            pr,
+            f_lo,
+            f_hi,
+            X_TOL_REL * pr,
+            0.0,
+            MAX_ITER,
+            "network_well",
+        )?;
+        if !root.converged {
+            self.record(format!(
+                "well `{}`: wellhead pressure solve stopped at {:.4} psia (residual {:.3e} Mscf/d)",
+                well.name, root.x, root.fx
+            ));
+        }
+        Ok((well.inflow.rate_at(root.x)?, root.x))
+    }
+
+    /// Gas arriving at `node` at pressure `p`: its wells plus what its upstream sub-trees
+    /// send at that pressure.
+    fn arriving(&self, node: usize, p: f64) -> CoreResult<f64> {
+        let mut total = 0.0;
+        for &w in &self.tree.wells[node] {
+            total += self.well(w, p)?.0;
+        }
+        for &(pipe, child) in &self.tree.children[node] {
+            total += self.subtree(pipe, child, p)?.0;
+        }
+        Ok(total)
+    }
+
+    /// Flow through pipe `pipe` from `node` into a downstream node at `p_down`, with the
+    /// pressure of `node` that balances it.
+    fn subtree(&self, pipe: usize, node: usize, p_down: f64) -> CoreResult<(f64, f64)> {
+        let hi = self.tree.max_pressure[node];
+        if hi <= p_down {
+            return Ok((0.0, p_down));
+        }
+        let Some((_, downstream)) = self.tree.parent[node] else {
+            return Err(CoreError::Physical(
+                "the delivery node has no outlet pipe".into(),
+            ));
+        };
+        let gas_pipe = self.network_pipe(pipe, node, downstream);
+        let residual = |p: f64| -> CoreResult<f64> {
+            Ok(self.arriving(node, p)? - self.pipe_flow(&gas_pipe, p, p_down)?)
+        };
+        // Downhill pipes may flow with the upstream node below the downstream one.
+        let lo = if gas_pipe.elevation_change_ft < 0.0 {
+            MIN_PIPELINE_PRESSURE_PSIA
+        } else {
+            p_down
+        };
+        let f_lo = residual(lo)?;
+        let f_hi = residual(hi)?;
+        if f_lo <= 0.0 {
+            return Ok((0.0, lo));
+        }
+        if f_hi >= 0.0 {
+            return Ok((0.0, hi));
+        }
+        let root = brent(
+            residual,
+            lo,
+            hi,
+            f_lo,
+            f_hi,
+            X_TOL_REL * hi,
+            0.0,
+            MAX_ITER,
+            "network_node",
+        )?;
+        if !root.converged {
+            self.record(format!(
+                "node `{}`: pressure solve stopped at {:.4} psia (imbalance {:.3e} Mscf/d)",
+                self.net.nodes[node].name, root.x, root.fx
+            ));
+        }
+        Ok((self.pipe_flow(&gas_pipe, root.x, p_down)?, root.x))
+    }
+
+    fn solve(&self) -> CoreResult<NetworkSolution> {
+        let net = self.net;
+        let n = net.nodes.len();
+        let mut pressure = vec![f64::NAN; n];
+        // Top-down: the delivery pressure, then each node from its downstream neighbour.
+        let root = net.delivery_node;
+        pressure[root] = net.delivery_pressure_psia;
+        let mut stack = vec![root];
+        while let Some(node) = stack.pop() {
+            for &(pipe, child) in &self.tree.children[node] {
+                let (_, p) = self.subtree(pipe, child, pressure[node])?;
+                pressure[child] = p;
+                stack.push(child);
+            }
+        }
+        let mut wells = Vec::with_capacity(net.wells.len());
+        let mut well_rates = vec![0.0; net.wells.len()];
+        for (i, w) in net.wells.iter().enumerate() {
+            let p_node = pressure[w.node];
+            let (q, p_wh) = self.well(i, p_node)?;
+            well_rates[i] = q;
+            wells.push(WellSolution {
+                name: w.name.clone(),
+                rate_mscf_d: q,
+                wellhead_pressure_psia: p_wh,
+                node_pressure_psia: p_node,
+                critical_choke: match &w.connection {
+                    WellConnection::Choke(c) if q > 0.0 => {
+                        Some(p_node / p_wh <= c.critical_pressure_ratio())
+                    }
+                    WellConnection::Choke(_) => Some(false),
+                    WellConnection::Line(_) => None,
+                },
+            });
+        }
+        let mut pipe_rates = vec![0.0; net.pipes.len()];
+        let mut pipes = Vec::with_capacity(net.pipes.len());
+        for (i, p) in net.pipes.iter().enumerate() {
+            let (up, down) = if self.tree.parent[p.from].map(|(pipe, _)| pipe) == Some(i) {
+                (p.from, p.to)
+            } else {
+                (p.to, p.from)
+            };
+            let q = self.pipe_flow(
+                &self.network_pipe(i, up, down),
+                pressure[up],
+                pressure[down],
+            )?;
+            pipe_rates[i] = q;
+            pipes.push(PipeSolution {
+                name: p.name.clone(),
+                upstream_node: net.nodes[up].name.clone(),
+                downstream_node: net.nodes[down].name.clone(),
+                rate_mscf_d: q,
+                inlet_pressure_psia: pressure[up],
+                outlet_pressure_psia: pressure[down],
+            });
+        }
+        let nodes = (0..n)
+            .map(|node| {
+                let from_wells: f64 = self.tree.wells[node].iter().map(|&w| well_rates[w]).sum();
+                let from_pipes: f64 = self.tree.children[node]
+                    .iter()
+                    .map(|&(pipe, _)| pipe_rates[pipe])
+                    .sum();
+                let inflow = from_wells + from_pipes;
+                NodeSolution {
+                    name: net.nodes[node].name.clone(),
+                    pressure_psia: pressure[node],
+                    outflow_mscf_d: match self.tree.parent[node] {
+                        Some((pipe, _)) => pipe_rates[pipe],
+                        None => inflow,
+                    },
+                    inflow_mscf_d: inflow,
+                }
+            })
+            .collect();
+        let non_converged = self.failures.take();
+        Ok(NetworkSolution {
+            delivered_mscf_d: well_rates.iter().sum(),
+            nodes,
+            pipes,
+            wells,
+            converged: non_converged.is_empty(),
+            non_converged,
+        })
+    }
+}
