@@ -69,8 +69,8 @@ pub static ACHONG_1961: MethodInfo = MethodInfo {
 pub static GAS_CHOKE_NOZZLE: MethodInfo = MethodInfo {
     id: "gas_choke_isentropic_nozzle",
     property: "gas_choke",
-    variant: "q (Mscf/d) = 879 C A p_up [k/((k−1) G T_up) (y^(2/k) − y^((k+1)/k))]^0.5, y = p_dn/p_up, held at the critical ratio (2/(k+1))^(k/(k−1)) when lower (ideal gas, no Z)",
-    source: "Guo, B., Lyons, W.C. and Ghalambor, A. (2007): Petroleum Production Engineering, A Computer-Assisted Approach. Elsevier, Ch. 5 (Eqs. 5.5 to 5.8), the isentropic nozzle equation of API RP 14B",
+    variant: "q (Mscf/d) = 1243.2 C A p_up [k/((k−1) G T_up) (y^(2/k) − y^((k+1)/k))]^0.5, A in², y = p_dn/p_up, held at the critical ratio (2/(k+1))^(k/(k−1)) when lower (ideal gas, no Z); the constant is 86.4 × 379.48 × (2 gc/(28.9625 × 1545.35))^0.5",
+    source: "Isentropic (de Saint-Venant and Wantzel) ideal-gas nozzle flow, critical and subcritical, as in API Standard 520 Part I, gas sizing equations, and in the form of Guo, B., Lyons, W.C. and Ghalambor, A. (2007): Petroleum Production Engineering, Ch. 5",
     ranges: &[],
 };
 
@@ -282,7 +282,7 @@ impl GasChoke {
         let bracket =
             k / ((k - 1.0) * self.gas_sg * t_up) * (y.powf(2.0 / k) - y.powf((k + 1.0) / k));
         GasChokeFlow {
-            rate_mscf_d: 879.0
+            rate_mscf_d: nozzle_constant()
                 * self.discharge_coefficient
                 * area_in2
                 * p_up
@@ -293,7 +293,75 @@ impl GasChoke {
     }
 }
 
+/// Constant of the field-unit nozzle equation, Mscf/d per (in² · psia · (1/°R)^½):
+/// `86.4 × V_m × (2 gc/(M_air R))^½` with V_m = 379.48 scf/lb-mol (14.696 psia, 60 °F),
+/// gc = 32.174 lbm·ft/(lbf·s²), M_air = 28.9625 and R = 1545.35 ft·lbf/(lb-mol·°R).
+pub fn nozzle_constant() -> f64 {
+    let molar_volume_scf = crate::units::GAS_CONSTANT_PSIA_FT3_PER_LBMOL_R
+        * degf_to_degr(crate::units::STANDARD_TEMPERATURE_DEGF)
+        / STANDARD_PRESSURE_PSIA;
+    86.4 * molar_volume_scf
+        * (2.0 * crate::units::GRAVITY_FT_S2
+            / (crate::units::AIR_MOLECULAR_WEIGHT
+                * super::compressor::GAS_CONSTANT_FT_LBF_PER_LBMOL_R))
+            .sqrt()
+}
+
 /// Upstream pressure (psia) from a gauge reading (psig).
 pub fn psig_to_psia(psig: f64) -> f64 {
     psig + STANDARD_PRESSURE_PSIA
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gilbert_coefficients_reproduce_the_original_435_form() {
+        // Gilbert (1954) printed p = 435 R^0.546 q / S^1.89 with R in Mscf/STB; the tabulated
+        // A = 10.00 with R in scf/STB is the same equation (10 × 1000^0.546 = 434.5).
+        for (q, r, s) in [(1000.0, 1000.0, 32.0), (300.0, 2500.0, 16.0), (4000.0, 400.0, 48.0)] {
+            let p = ChokeCorrelation::Gilbert1954.upstream_pressure_psig(q, r, s).unwrap();
+            let original = 435.0 * (r / 1000.0_f64).powf(0.546) * q / s.powf(1.89);
+            assert!((p / original - 1.0).abs() < 2e-3, "{p} vs {original}");
+        }
+    }
+
+    #[test]
+    fn forms_invert_each_other_for_every_set() {
+        for c in ChokeCorrelation::ALL {
+            let p = c.upstream_pressure_psig(800.0, 1200.0, 24.0).unwrap();
+            let q = c.liquid_rate_stb_d(p, 1200.0, 24.0).unwrap();
+            let s = c.choke_size_64ths_in(p, 800.0, 1200.0).unwrap();
+            assert!((q - 800.0).abs() < 1e-9 && (s - 24.0).abs() < 1e-9, "{c:?}");
+        }
+        // Ros at R = 1000 scf/STB, q = 1000 STB/d, S = 32: 17.40 × 31.623 × 1000 / 1024.
+        let p = ChokeCorrelation::Ros1960.upstream_pressure_psig(1000.0, 1000.0, 32.0).unwrap();
+        assert!((p - 17.40 * 1000f64.sqrt() * 1000.0 / 1024.0).abs() < 1e-9);
+    }
+
+    /// Reference: `fluids` 1.3.1 (MIT) `fluids.safety_valve.API520_A_g` (API 520 gas
+    /// sizing: the isentropic nozzle, critical and subcritical), solved for the mass flow
+    /// through a 32/64 in bore with Kd = 0.86, k = 1.3, MW = 0.7 × 28.9625, Z = 1,
+    /// 1000 psia and 100 °F upstream, converted to Mscf/d at 14.696 psia and 60 °F.
+    /// Tolerance 0.1 %.
+    #[test]
+    fn gas_choke_matches_the_api_520_nozzle() {
+        let choke = GasChoke {
+            choke_size_64ths_in: 32.0,
+            discharge_coefficient: 0.86,
+            heat_capacity_ratio: 1.3,
+            gas_sg: 0.7,
+            upstream_temperature_degf: 100.0,
+        };
+        for (p_dn, want, critical) in [(300.0, 5004.14, true), (800.0, 4168.52, false), (950.0, 2303.63, false)] {
+            let f = choke.rate(1000.0, p_dn).unwrap();
+            assert_eq!(f.critical, critical);
+            assert!((f.rate_mscf_d / want - 1.0).abs() < 1e-3, "{p_dn}: {} vs {want}", f.rate_mscf_d);
+        }
+        assert!((nozzle_constant() - 1243.2).abs() < 0.1);
+        assert!((choke.critical_pressure_ratio() - (2.0 / 2.3_f64).powf(1.3 / 0.3)).abs() < 1e-12);
+        assert_eq!(choke.rate(1000.0, 1000.0).unwrap().rate_mscf_d, 0.0);
+    }
 }

@@ -282,3 +282,89 @@ pub fn compress(input: &CompressorInput<'_>) -> CoreResult<CompressorResult> {
         total_brake_power_kw: total_brake_power_hp * KW_PER_HP,
     })
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::pvt::gas::{GasMethods, Impurities};
+
+    fn gas() -> GasModel {
+        GasModel::new(0.65, Impurities::NONE, GasMethods::default()).unwrap()
+    }
+
+    fn duty(gas: &GasModel) -> CompressorInput<'_> {
+        CompressorInput {
+            gas,
+            rate_mscf_d: 10_000.0,
+            suction_pressure_psia: 100.0,
+            discharge_pressure_psia: 1000.0,
+            suction_temperature_degf: 80.0,
+            intercooler_temperature_degf: Some(120.0),
+            heat_capacity_ratio: 1.28,
+            max_ratio_per_stage: 4.0,
+            basis: CompressionBasis::Isentropic,
+            efficiency: 0.80,
+            mechanical_efficiency: 0.95,
+        }
+    }
+
+    /// Hand calculation with the GPSA (2012, Section 13) short form for gas power per
+    /// MMscf/d at 14.696 psia and 60 °F:
+    /// `hp = 0.0857 Q Zavg T1 (k/(k−1)) (r^((k−1)/k) − 1)/η`, Q in MMscf/d, T1 in °R
+    /// (0.0857 = 10⁶ × 1545.35/(379.48 × 1440 × 33,000)). Ratio 10 with at most 4 per stage
+    /// is two stages of √10 = 3.1623; the second stage starts at the 120 °F intercooler
+    /// outlet. Discharge temperature T2 = T1 [1 + (r^((k−1)/k) − 1)/η]: stage 1,
+    /// 539.67 × (1 + (3.1623^0.21875 − 1)/0.8) = 539.67 × 1.35800 = 732.87 °R = 273.2 °F.
+    #[test]
+    fn two_stage_isentropic_matches_hand_calculation() {
+        let gas = gas();
+        let r = compress(&duty(&gas)).unwrap();
+        assert_eq!(r.stages.len(), 2);
+        assert!((r.ratio_per_stage - 10f64.sqrt()).abs() < 1e-12);
+        let x = (1.28 - 1.0) / 1.28;
+        let rx = 10f64.sqrt().powf(x);
+        let t1 = 539.67;
+        assert!((r.stages[0].discharge_temperature_degf - (t1 * (1.0 + (rx - 1.0) / 0.8) - 459.67)).abs() < 1e-9);
+        assert!((r.stages[0].discharge_temperature_degf - 273.2).abs() < 0.1);
+        assert_eq!(r.stages[1].suction_temperature_degf, 120.0);
+        assert!((r.stages[1].suction_pressure_psia - 316.228).abs() < 1e-3);
+        let mut hand = 0.0;
+        for s in &r.stages {
+            let zavg = 0.5 * (s.suction_z + s.discharge_z);
+            let t = s.suction_temperature_degf + 459.67;
+            hand += 0.0857 * 10.0 * zavg * t / x * (rx - 1.0) / 0.8;
+        }
+        assert!((r.total_gas_power_hp / hand - 1.0).abs() < 5e-4, "{} vs {hand}", r.total_gas_power_hp);
+        assert!((r.total_brake_power_hp - r.total_gas_power_hp / 0.95).abs() < 1e-9);
+        assert!((r.total_brake_power_kw - r.total_brake_power_hp * 0.745_699_872).abs() < 1e-9);
+        // Without intercooling the second stage starts hotter and needs more power.
+        let hot = compress(&CompressorInput { intercooler_temperature_degf: None, ..duty(&gas) }).unwrap();
+        assert!(hot.total_gas_power_hp > r.total_gas_power_hp);
+        assert_eq!(hot.stages[1].suction_temperature_degf, r.stages[0].discharge_temperature_degf);
+    }
+
+    #[test]
+    fn polytropic_head_exceeds_isentropic_and_meets_it_at_full_efficiency() {
+        let gas = gas();
+        let poly = compress(&CompressorInput { basis: CompressionBasis::Polytropic, efficiency: 0.78, ..duty(&gas) }).unwrap();
+        for s in &poly.stages {
+            assert!(s.polytropic_head_ft_lbf_lbm > s.isentropic_head_ft_lbf_lbm);
+        }
+        let ideal = compress(&CompressorInput { basis: CompressionBasis::Polytropic, efficiency: 1.0, ..duty(&gas) }).unwrap();
+        for s in &ideal.stages {
+            assert!((s.polytropic_head_ft_lbf_lbm / s.isentropic_head_ft_lbf_lbm - 1.0).abs() < 1e-12);
+        }
+        assert_eq!(poly.method_id, "gpsa_polytropic");
+    }
+
+    #[test]
+    fn impossible_duties_are_refused() {
+        let gas = gas();
+        let err = compress(&CompressorInput { discharge_pressure_psia: 90.0, ..duty(&gas) }).unwrap_err();
+        assert!(matches!(err, CoreError::InvalidInput { field: "discharge_pressure_psia", .. }), "{err}");
+        let err = compress(&CompressorInput { max_ratio_per_stage: 1.06, discharge_pressure_psia: 19_000.0, ..duty(&gas) }).unwrap_err();
+        assert!(err.to_string().contains("stages"), "{err}");
+        assert!(compress(&CompressorInput { rate_mscf_d: 0.0, ..duty(&gas) }).is_err());
+    }
+}

@@ -999,3 +999,216 @@ pub fn size_gas_pipeline(
     }
     Ok((None, out))
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::hydraulics::friction::colebrook_clamond;
+    use crate::pvt::gas::{GasMethods, Impurities};
+
+    fn pipe(length_mi: f64, d: f64, e: f64) -> GasPipe {
+        GasPipe {
+            length_mi,
+            inner_diameter_in: d,
+            roughness_in: 0.0007,
+            efficiency: e,
+            elevation_change_ft: 0.0,
+            drag_factor: 0.96,
+        }
+    }
+
+    fn inputs(g: f64, t_degf: f64, p1: f64, p2: f64, z: f64) -> GasFlowInputs {
+        GasFlowInputs {
+            inlet_pressure_psia: p1,
+            outlet_pressure_psia: p2,
+            gas_sg: g,
+            flowing_temperature_degr: degf_to_degr(t_degf),
+            z_factor: z,
+            viscosity_cp: 0.012,
+            base_pressure_psia: 14.73,
+            base_temperature_degr: degf_to_degr(60.0),
+        }
+    }
+
+    /// Reference rates (Mscf/d) from `fluids` 1.3.1 (MIT), `fluids.compressible.Weymouth`,
+    /// `Panhandle_A`, `Panhandle_B` and `IGT` (μ = 0.012 cp), run in SI with Ts = 60 °F and
+    /// Ps = 14.73 psia and converted. `fluids` uses SI constants derived from the same Menon
+    /// (2005) equations, so the two agree to the rounding of the published constants:
+    /// tolerance 0.3 %.
+    #[test]
+    fn equations_match_fluids() {
+        // (G, T °F, L mi, D in, P1, P2, Z, E, [weymouth, panhandle A, panhandle B, IGT])
+        let cases = [
+            (0.6, 60.0, 100.0, 19.25, 1000.0, 800.0, 0.88, 0.92,
+             [135_776.227, 166_358.924, 167_912.301, 159_379.853]),
+            (0.7, 80.0, 20.0, 7.981, 1200.0, 700.0, 0.85, 0.95,
+             [44_980.400, 64_066.997, 64_494.086, 60_294.910]),
+            (0.65, 100.0, 5.0, 4.026, 600.0, 400.0, 0.93, 1.0,
+             [6_824.217, 9_903.662, 10_706.567, 9_421.693]),
+        ];
+        for (g, t, l, d, p1, p2, z, e, expected) in cases {
+            let eqs = [
+                GasFlowEquation::Weymouth,
+                GasFlowEquation::PanhandleA,
+                GasFlowEquation::PanhandleB,
+                GasFlowEquation::Igt,
+            ];
+            for (eq, want) in eqs.into_iter().zip(expected) {
+                let got = eq
+                    .evaluate(&pipe(l, d, e), &inputs(g, t, p1, p2, z))
+                    .unwrap()
+                    .rate_mscf_d;
+                assert!(
+                    (got / want - 1.0).abs() < 3e-3,
+                    "{:?} G={g} D={d}: {got} vs fluids {want}",
+                    eq
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn colebrook_form_satisfies_colebrook_at_its_own_reynolds_number() {
+        let p = pipe(50.0, 15.25, 1.0);
+        let r = GasFlowEquation::GeneralColebrook
+            .evaluate(&p, &inputs(0.6, 70.0, 1200.0, 900.0, 0.86))
+            .unwrap();
+        // F = 2/√f with f from Clamond's exact Colebrook solution at the same Re and e/D.
+        let f = colebrook_clamond(r.reynolds_number, 0.0007 / 15.25);
+        assert!((r.transmission_factor - 2.0 / f.sqrt()).abs() < 1e-9);
+        // Fully turbulent AGA is the Colebrook limit Re → ∞, so it carries more.
+        let aga = GasFlowEquation::AgaFullyTurbulent
+            .evaluate(&p, &inputs(0.6, 70.0, 1200.0, 900.0, 0.86))
+            .unwrap();
+        assert!(aga.rate_mscf_d > r.rate_mscf_d);
+        assert!((aga.transmission_factor - 4.0 * (3.7 * 15.25 / 0.0007_f64).log10()).abs() < 1e-9);
+    }
+
+    #[test]
+    fn aga_partially_turbulent_is_the_smaller_factor() {
+        let p = pipe(50.0, 15.25, 1.0);
+        let x = inputs(0.6, 70.0, 1200.0, 900.0, 0.86);
+        let r = GasFlowEquation::AgaPartiallyTurbulent.evaluate(&p, &x).unwrap();
+        let re = r.reynolds_number;
+        let ft = smooth_pipe_transmission_factor(re);
+        // Ft satisfies the von Kármán smooth-pipe law.
+        assert!((ft - (4.0 * (re / ft).log10() - 0.6)).abs() < 1e-10);
+        let partial = 4.0 * 0.96 * (re / ft).log10();
+        let fully = 4.0 * (3.7 * 15.25 / 0.0007_f64).log10();
+        assert!((r.transmission_factor - partial.min(fully)).abs() < 1e-8);
+    }
+
+    #[test]
+    fn average_pressure_and_elevation_by_hand() {
+        // Menon (2005), Ch. 2: Pavg = 2/3 (1000 + 800 − 1000·800/1800) = 903.70 psia.
+        assert!((average_pressure_psia(1000.0, 800.0) - 903.7037).abs() < 1e-4);
+        // s = 0.0375 × 0.6 × 500 / (520 × 0.9) = 0.024038; Le = 10 (e^s − 1)/s.
+        let (s, le) = elevation_correction(0.6, 500.0, 520.0, 0.9, 10.0);
+        assert!((s - 0.024_038_46).abs() < 1e-7);
+        assert!((le - 10.0 * (s.exp() - 1.0) / s).abs() < 1e-12);
+        assert!(le > 10.0);
+        // Uphill lowers the rate at the same pressures.
+        let mut p = pipe(10.0, 7.981, 0.95);
+        let flat = GasFlowEquation::Weymouth
+            .evaluate(&p, &inputs(0.6, 60.0, 1000.0, 800.0, 0.9))
+            .unwrap();
+        p.elevation_change_ft = 500.0;
+        let up = GasFlowEquation::Weymouth
+            .evaluate(&p, &inputs(0.6, 60.0, 1000.0, 800.0, 0.9))
+            .unwrap();
+        assert!(up.rate_mscf_d < flat.rate_mscf_d);
+    }
+
+    fn gas() -> GasModel {
+        GasModel::new(0.65, Impurities::NONE, GasMethods::default()).unwrap()
+    }
+
+    fn line(gas: &GasModel, eq: GasFlowEquation) -> GasPipeline<'_> {
+        GasPipeline {
+            equation: eq,
+            pipe: GasPipe {
+                elevation_change_ft: 300.0,
+                ..pipe(30.0, 11.938, if matches!(eq, GasFlowEquation::Weymouth | GasFlowEquation::PanhandleA | GasFlowEquation::PanhandleB) { 0.92 } else { 1.0 })
+            },
+            conditions: GasFlowConditions {
+                gas,
+                flowing_temperature_degf: 80.0,
+                base_pressure_psia: 14.73,
+                base_temperature_degf: 60.0,
+            },
+            erosional_c: API_14E_C_CONTINUOUS,
+        }
+    }
+
+    #[test]
+    fn inverse_solves_recover_the_forward_inputs() {
+        let gas = gas();
+        for eq in GasFlowEquation::ALL {
+            let l = line(&gas, eq);
+            let forward = l.flow_rate(1100.0, 700.0).unwrap();
+            let q = forward.rate_mscf_d;
+            assert!(q > 0.0);
+            let out = l.outlet_pressure(1100.0, q).unwrap();
+            assert!((out.outlet_pressure_psia - 700.0).abs() < 1e-4, "{eq:?} {out:?}");
+            let inl = l.inlet_pressure(700.0, q).unwrap();
+            assert!((inl.inlet_pressure_psia - 1100.0).abs() < 1e-4, "{eq:?}");
+            let d = l.diameter(1100.0, 700.0, q).unwrap();
+            assert!((d.inner_diameter_in - 11.938).abs() < 1e-6, "{eq:?}");
+            // Z comes from the PVT engine at the average pressure.
+            let pavg = average_pressure_psia(1100.0, 700.0);
+            assert!((forward.z_average - gas.z_factor(pavg, 80.0).unwrap()).abs() < 1e-12);
+        }
+    }
+
+    #[test]
+    fn impossible_requests_say_why() {
+        let gas = gas();
+        let l = line(&gas, GasFlowEquation::Weymouth);
+        let err = l.flow_rate(700.0, 800.0).unwrap_err();
+        assert!(matches!(err, CoreError::InvalidInput { field: "outlet_pressure_psia", .. }), "{err}");
+        let err = l.outlet_pressure(300.0, 1e7).unwrap_err();
+        assert!(err.to_string().contains("cannot carry"), "{err}");
+        let mut bad = l;
+        bad.pipe.inner_diameter_in = 0.0;
+        assert!(matches!(bad.flow_rate(1000.0, 800.0).unwrap_err(), CoreError::InvalidInput { field: "inner_diameter_in", .. }));
+    }
+
+    #[test]
+    fn velocity_and_erosional_limit_by_hand() {
+        // u = 0.002122 × 100e6/12² × (14.73/519.67) × 0.9 × 540/500 = 40.60 ft/s.
+        let u = gas_velocity_ft_s(100.0e6, 12.0, 500.0, 540.0, 0.9, 14.73, 519.67);
+        assert!((u - 0.002122 * 100.0e6 / 144.0 * (14.73 / 519.67) * 0.9 * 540.0 / 500.0).abs() < 1e-9);
+        assert!((u - 40.60).abs() < 0.01);
+        // API RP 14E: C = 100, ρ = 4 lb/ft³ gives 50 ft/s.
+        assert!((erosional_velocity_ft_s(100.0, 4.0) - 50.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn sizing_picks_the_smallest_size_meeting_both_limits() {
+        let gas = gas();
+        let l = line(&gas, GasFlowEquation::GeneralColebrook);
+        let (chosen, candidates) =
+            size_gas_pipeline(&l, &STANDARD_PIPE_SIZES, 1000.0, 600.0, 60_000.0, 1.0).unwrap();
+        let i = chosen.unwrap();
+        let pick = candidates[i].result.unwrap();
+        assert!(pick.outlet_pressure_psia >= 600.0);
+        assert!(pick.outlet_velocity_ft_s <= pick.erosional_velocity_ft_s);
+        assert_eq!(candidates.len(), i + 1);
+        // The next smaller size fails one of the limits.
+        assert!(!candidates[i - 1].acceptable && !candidates[i - 1].reason.is_empty());
+        // A rate no size can carry.
+        let (none, all) =
+            size_gas_pipeline(&l, &STANDARD_PIPE_SIZES[..3], 1000.0, 600.0, 60_000.0, 1.0).unwrap();
+        assert!(none.is_none());
+        assert_eq!(all.len(), 3);
+    }
+
+    #[test]
+    fn standard_sizes_have_their_published_inner_diameters() {
+        // ASME B36.10M: NPS 4 STD is 4.026 in ID, NPS 12 STD 12.000 in.
+        assert!((STANDARD_PIPE_SIZES[5].inner_diameter_in() - 4.026).abs() < 1e-9);
+        assert!((STANDARD_PIPE_SIZES[9].inner_diameter_in() - 12.0).abs() < 1e-9);
+        assert!(STANDARD_PIPE_SIZES.windows(2).all(|w| w[0].inner_diameter_in() < w[1].inner_diameter_in()));
+    }
+}
