@@ -321,8 +321,14 @@ mod tests {
     fn gilbert_coefficients_reproduce_the_original_435_form() {
         // Gilbert (1954) printed p = 435 R^0.546 q / S^1.89 with R in Mscf/STB; the tabulated
         // A = 10.00 with R in scf/STB is the same equation (10 × 1000^0.546 = 434.5).
-        for (q, r, s) in [(1000.0, 1000.0, 32.0), (300.0, 2500.0, 16.0), (4000.0, 400.0, 48.0)] {
-            let p = ChokeCorrelation::Gilbert1954.upstream_pressure_psig(q, r, s).unwrap();
+        for (q, r, s) in [
+            (1000.0, 1000.0, 32.0),
+            (300.0, 2500.0, 16.0),
+            (4000.0, 400.0, 48.0),
+        ] {
+            let p = ChokeCorrelation::Gilbert1954
+                .upstream_pressure_psig(q, r, s)
+                .unwrap();
             let original = 435.0 * (r / 1000.0_f64).powf(0.546) * q / s.powf(1.89);
             assert!((p / original - 1.0).abs() < 2e-3, "{p} vs {original}");
         }
@@ -337,7 +343,9 @@ mod tests {
             assert!((q - 800.0).abs() < 1e-9 && (s - 24.0).abs() < 1e-9, "{c:?}");
         }
         // Ros at R = 1000 scf/STB, q = 1000 STB/d, S = 32: 17.40 × 31.623 × 1000 / 1024.
-        let p = ChokeCorrelation::Ros1960.upstream_pressure_psig(1000.0, 1000.0, 32.0).unwrap();
+        let p = ChokeCorrelation::Ros1960
+            .upstream_pressure_psig(1000.0, 1000.0, 32.0)
+            .unwrap();
         assert!((p - 17.40 * 1000f64.sqrt() * 1000.0 / 1024.0).abs() < 1e-9);
     }
 
@@ -355,10 +363,18 @@ mod tests {
             gas_sg: 0.7,
             upstream_temperature_degf: 100.0,
         };
-        for (p_dn, want, critical) in [(300.0, 5004.14, true), (800.0, 4168.52, false), (950.0, 2303.63, false)] {
+        for (p_dn, want, critical) in [
+            (300.0, 5004.14, true),
+            (800.0, 4168.52, false),
+            (950.0, 2303.63, false),
+        ] {
             let f = choke.rate(1000.0, p_dn).unwrap();
             assert_eq!(f.critical, critical);
-            assert!((f.rate_mscf_d / want - 1.0).abs() < 1e-3, "{p_dn}: {} vs {want}", f.rate_mscf_d);
+            assert!(
+                (f.rate_mscf_d / want - 1.0).abs() < 1e-3,
+                "{p_dn}: {} vs {want}",
+                f.rate_mscf_d
+            );
         }
         assert!((nozzle_constant() - 1243.2).abs() < 0.1);
         assert!((choke.critical_pressure_ratio() - (2.0 / 2.3_f64).powf(1.3 / 0.3)).abs() < 1e-12);

@@ -325,7 +325,11 @@ mod tests {
         let x = (1.28 - 1.0) / 1.28;
         let rx = 10f64.sqrt().powf(x);
         let t1 = 539.67;
-        assert!((r.stages[0].discharge_temperature_degf - (t1 * (1.0 + (rx - 1.0) / 0.8) - 459.67)).abs() < 1e-9);
+        assert!(
+            (r.stages[0].discharge_temperature_degf - (t1 * (1.0 + (rx - 1.0) / 0.8) - 459.67))
+                .abs()
+                < 1e-9
+        );
         assert!((r.stages[0].discharge_temperature_degf - 273.2).abs() < 0.1);
         assert_eq!(r.stages[1].suction_temperature_degf, 120.0);
         assert!((r.stages[1].suction_pressure_psia - 316.228).abs() < 1e-3);
@@ -335,25 +339,48 @@ mod tests {
             let t = s.suction_temperature_degf + 459.67;
             hand += 0.0857 * 10.0 * zavg * t / x * (rx - 1.0) / 0.8;
         }
-        assert!((r.total_gas_power_hp / hand - 1.0).abs() < 5e-4, "{} vs {hand}", r.total_gas_power_hp);
+        assert!(
+            (r.total_gas_power_hp / hand - 1.0).abs() < 5e-4,
+            "{} vs {hand}",
+            r.total_gas_power_hp
+        );
         assert!((r.total_brake_power_hp - r.total_gas_power_hp / 0.95).abs() < 1e-9);
         assert!((r.total_brake_power_kw - r.total_brake_power_hp * 0.745_699_872).abs() < 1e-9);
         // Without intercooling the second stage starts hotter and needs more power.
-        let hot = compress(&CompressorInput { intercooler_temperature_degf: None, ..duty(&gas) }).unwrap();
+        let hot = compress(&CompressorInput {
+            intercooler_temperature_degf: None,
+            ..duty(&gas)
+        })
+        .unwrap();
         assert!(hot.total_gas_power_hp > r.total_gas_power_hp);
-        assert_eq!(hot.stages[1].suction_temperature_degf, r.stages[0].discharge_temperature_degf);
+        assert_eq!(
+            hot.stages[1].suction_temperature_degf,
+            r.stages[0].discharge_temperature_degf
+        );
     }
 
     #[test]
     fn polytropic_head_exceeds_isentropic_and_meets_it_at_full_efficiency() {
         let gas = gas();
-        let poly = compress(&CompressorInput { basis: CompressionBasis::Polytropic, efficiency: 0.78, ..duty(&gas) }).unwrap();
+        let poly = compress(&CompressorInput {
+            basis: CompressionBasis::Polytropic,
+            efficiency: 0.78,
+            ..duty(&gas)
+        })
+        .unwrap();
         for s in &poly.stages {
             assert!(s.polytropic_head_ft_lbf_lbm > s.isentropic_head_ft_lbf_lbm);
         }
-        let ideal = compress(&CompressorInput { basis: CompressionBasis::Polytropic, efficiency: 1.0, ..duty(&gas) }).unwrap();
+        let ideal = compress(&CompressorInput {
+            basis: CompressionBasis::Polytropic,
+            efficiency: 1.0,
+            ..duty(&gas)
+        })
+        .unwrap();
         for s in &ideal.stages {
-            assert!((s.polytropic_head_ft_lbf_lbm / s.isentropic_head_ft_lbf_lbm - 1.0).abs() < 1e-12);
+            assert!(
+                (s.polytropic_head_ft_lbf_lbm / s.isentropic_head_ft_lbf_lbm - 1.0).abs() < 1e-12
+            );
         }
         assert_eq!(poly.method_id, "gpsa_polytropic");
     }
@@ -361,10 +388,34 @@ mod tests {
     #[test]
     fn impossible_duties_are_refused() {
         let gas = gas();
-        let err = compress(&CompressorInput { discharge_pressure_psia: 90.0, ..duty(&gas) }).unwrap_err();
-        assert!(matches!(err, CoreError::InvalidInput { field: "discharge_pressure_psia", .. }), "{err}");
-        let err = compress(&CompressorInput { max_ratio_per_stage: 1.06, discharge_pressure_psia: 19_000.0, ..duty(&gas) }).unwrap_err();
+        let err = compress(&CompressorInput {
+            discharge_pressure_psia: 90.0,
+            ..duty(&gas)
+        })
+        .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                CoreError::InvalidInput {
+                    field: "discharge_pressure_psia",
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        let err = compress(&CompressorInput {
+            max_ratio_per_stage: 1.06,
+            discharge_pressure_psia: 19_000.0,
+            ..duty(&gas)
+        })
+        .unwrap_err();
         assert!(err.to_string().contains("stages"), "{err}");
-        assert!(compress(&CompressorInput { rate_mscf_d: 0.0, ..duty(&gas) }).is_err());
+        assert!(
+            compress(&CompressorInput {
+                rate_mscf_d: 0.0,
+                ..duty(&gas)
+            })
+            .is_err()
+        );
     }
 }

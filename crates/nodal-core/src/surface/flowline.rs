@@ -286,3 +286,181 @@ pub fn flowline<F: FluidModel + ?Sized>(
         stations,
     })
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::hydraulics::{SimpleBlackOil, traverse_end_pressure};
+
+    fn input<'a>(
+        profile: &'a [ProfilePoint],
+        fluid: &'a SimpleBlackOil,
+        known: FlowlineKnownPressure,
+    ) -> FlowlineInput<'a, SimpleBlackOil> {
+        FlowlineInput {
+            profile,
+            inner_diameter_in: 3.068,
+            roughness_in: 0.0018,
+            fluid,
+            rates: SurfaceRates::from_liquid(2000.0, 0.3, 500.0).unwrap(),
+            correlation: GradientCorrelation::BeggsBrillPayne1979,
+            friction: FrictionCorrelation::Colebrook,
+            temperature_degf: 120.0,
+            known_pressure: known,
+            step: StepControl::default(),
+        }
+    }
+
+    fn point(distance_ft: f64, elevation_ft: f64) -> ProfilePoint {
+        ProfilePoint {
+            distance_ft,
+            elevation_ft,
+        }
+    }
+
+    #[test]
+    fn straight_uphill_line_equals_the_same_inclined_well() {
+        // 5,000 ft rising 1,000 ft: an inclination of acos(0.2) from vertical. The flowline
+        // must give exactly what the wellbore traverse gives on that survey.
+        let fluid = SimpleBlackOil::default();
+        let profile = [point(0.0, 100.0), point(5000.0, 1100.0)];
+        let r = flowline(&input(
+            &profile,
+            &fluid,
+            FlowlineKnownPressure::Outlet(250.0),
+        ))
+        .unwrap();
+        let inclination = 0.2_f64.acos().to_degrees();
+        let survey = Survey::new(&[
+            SurveyStation {
+                md_ft: 0.0,
+                inclination_deg: inclination,
+                azimuth_deg: 0.0,
+            },
+            SurveyStation {
+                md_ft: 5000.0,
+                inclination_deg: inclination,
+                azimuth_deg: 0.0,
+            },
+        ])
+        .unwrap();
+        let path = FlowPath::single(
+            0.0,
+            5000.0,
+            Conduit::Tubing {
+                inner_diameter_in: 3.068,
+                roughness_in: 0.0018,
+            },
+        )
+        .unwrap();
+        let well = TraverseInput::new(
+            &survey,
+            &path,
+            &fluid,
+            SurfaceRates::from_liquid(2000.0, 0.3, 500.0).unwrap(),
+            GradientCorrelation::BeggsBrillPayne1979,
+            TemperatureProfile {
+                top_temperature_degf: 120.0,
+                bottom_temperature_degf: 120.0,
+            },
+            KnownPressure::Top(250.0),
+        );
+        let bottom = traverse_end_pressure(&well).unwrap();
+        assert!(
+            (r.inlet_pressure_psia - bottom).abs() < 1e-9,
+            "{} vs {bottom}",
+            r.inlet_pressure_psia
+        );
+        assert!(r.elevation_loss_psi > 0.0);
+        let first = r.stations.first().unwrap();
+        let last = r.stations.last().unwrap();
+        assert!(first.distance_ft.abs() < 1e-9 && (first.elevation_ft - 100.0).abs() < 1e-6);
+        assert!(
+            (last.distance_ft - 5000.0).abs() < 1e-9 && (last.elevation_ft - 1100.0).abs() < 1e-6
+        );
+        assert!((first.angle_deg - 0.2_f64.asin().to_degrees()).abs() < 1e-9);
+    }
+
+    #[test]
+    fn horizontal_line_loses_only_friction_and_solves_both_ways() {
+        let fluid = SimpleBlackOil::default();
+        let profile = [point(0.0, 0.0), point(8000.0, 0.0)];
+        let down = flowline(&input(
+            &profile,
+            &fluid,
+            FlowlineKnownPressure::Inlet(600.0),
+        ))
+        .unwrap();
+        assert!(down.elevation_loss_psi.abs() < 1e-9);
+        assert!(down.friction_loss_psi > 0.0);
+        assert!(down.outlet_pressure_psia < 600.0);
+        let up = flowline(&input(
+            &profile,
+            &fluid,
+            FlowlineKnownPressure::Outlet(down.outlet_pressure_psia),
+        ))
+        .unwrap();
+        assert!(
+            (up.inlet_pressure_psia - 600.0).abs() < 0.5,
+            "{}",
+            up.inlet_pressure_psia
+        );
+    }
+
+    #[test]
+    fn hilly_profile_follows_every_point() {
+        let fluid = SimpleBlackOil::default();
+        let profile = [
+            point(0.0, 0.0),
+            point(2000.0, 200.0),
+            point(4000.0, 50.0),
+            point(7000.0, 120.0),
+        ];
+        let r = flowline(&input(
+            &profile,
+            &fluid,
+            FlowlineKnownPressure::Inlet(800.0),
+        ))
+        .unwrap();
+        assert!((r.elevation_change_ft - 120.0).abs() < 1e-12);
+        for p in &profile {
+            let s = r
+                .stations
+                .iter()
+                .min_by(|a, b| {
+                    (a.distance_ft - p.distance_ft)
+                        .abs()
+                        .total_cmp(&(b.distance_ft - p.distance_ft).abs())
+                })
+                .unwrap();
+            assert!((s.distance_ft - p.distance_ft).abs() < 1.0);
+            assert!(
+                (s.elevation_ft - p.elevation_ft).abs() < 0.5,
+                "{s:?} vs {p:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn bad_profiles_name_the_point() {
+        let fluid = SimpleBlackOil::default();
+        for (profile, words) in [
+            (vec![point(0.0, 0.0)], "2 to"),
+            (vec![point(10.0, 0.0), point(100.0, 0.0)], "inlet"),
+            (
+                vec![point(0.0, 0.0), point(100.0, 0.0), point(90.0, 0.0)],
+                "point 2",
+            ),
+            (vec![point(0.0, 0.0), point(100.0, 150.0)], "cannot exceed"),
+        ] {
+            let err = flowline(&input(
+                &profile,
+                &fluid,
+                FlowlineKnownPressure::Inlet(500.0),
+            ))
+            .unwrap_err();
+            assert!(err.to_string().contains(words), "{err}");
+        }
+    }
+}

@@ -1040,12 +1040,39 @@ mod tests {
     fn equations_match_fluids() {
         // (G, T °F, L mi, D in, P1, P2, Z, E, [weymouth, panhandle A, panhandle B, IGT])
         let cases = [
-            (0.6, 60.0, 100.0, 19.25, 1000.0, 800.0, 0.88, 0.92,
-             [135_776.227, 166_358.924, 167_912.301, 159_379.853]),
-            (0.7, 80.0, 20.0, 7.981, 1200.0, 700.0, 0.85, 0.95,
-             [44_980.400, 64_066.997, 64_494.086, 60_294.910]),
-            (0.65, 100.0, 5.0, 4.026, 600.0, 400.0, 0.93, 1.0,
-             [6_824.217, 9_903.662, 10_706.567, 9_421.693]),
+            (
+                0.6,
+                60.0,
+                100.0,
+                19.25,
+                1000.0,
+                800.0,
+                0.88,
+                0.92,
+                [135_776.227, 166_358.924, 167_912.301, 159_379.853],
+            ),
+            (
+                0.7,
+                80.0,
+                20.0,
+                7.981,
+                1200.0,
+                700.0,
+                0.85,
+                0.95,
+                [44_980.400, 64_066.997, 64_494.086, 60_294.910],
+            ),
+            (
+                0.65,
+                100.0,
+                5.0,
+                4.026,
+                600.0,
+                400.0,
+                0.93,
+                1.0,
+                [6_824.217, 9_903.662, 10_706.567, 9_421.693],
+            ),
         ];
         for (g, t, l, d, p1, p2, z, e, expected) in cases {
             let eqs = [
@@ -1089,7 +1116,9 @@ mod tests {
     fn aga_partially_turbulent_is_the_smaller_factor() {
         let p = pipe(50.0, 15.25, 1.0);
         let x = inputs(0.6, 70.0, 1200.0, 900.0, 0.86);
-        let r = GasFlowEquation::AgaPartiallyTurbulent.evaluate(&p, &x).unwrap();
+        let r = GasFlowEquation::AgaPartiallyTurbulent
+            .evaluate(&p, &x)
+            .unwrap();
         let re = r.reynolds_number;
         let ft = smooth_pipe_transmission_factor(re);
         // Ft satisfies the von Kármán smooth-pipe law.
@@ -1129,7 +1158,20 @@ mod tests {
             equation: eq,
             pipe: GasPipe {
                 elevation_change_ft: 300.0,
-                ..pipe(30.0, 11.938, if matches!(eq, GasFlowEquation::Weymouth | GasFlowEquation::PanhandleA | GasFlowEquation::PanhandleB) { 0.92 } else { 1.0 })
+                ..pipe(
+                    30.0,
+                    11.938,
+                    if matches!(
+                        eq,
+                        GasFlowEquation::Weymouth
+                            | GasFlowEquation::PanhandleA
+                            | GasFlowEquation::PanhandleB
+                    ) {
+                        0.92
+                    } else {
+                        1.0
+                    },
+                )
             },
             conditions: GasFlowConditions {
                 gas,
@@ -1150,7 +1192,10 @@ mod tests {
             let q = forward.rate_mscf_d;
             assert!(q > 0.0);
             let out = l.outlet_pressure(1100.0, q).unwrap();
-            assert!((out.outlet_pressure_psia - 700.0).abs() < 1e-4, "{eq:?} {out:?}");
+            assert!(
+                (out.outlet_pressure_psia - 700.0).abs() < 1e-4,
+                "{eq:?} {out:?}"
+            );
             let inl = l.inlet_pressure(700.0, q).unwrap();
             assert!((inl.inlet_pressure_psia - 1100.0).abs() < 1e-4, "{eq:?}");
             let d = l.diameter(1100.0, 700.0, q).unwrap();
@@ -1166,19 +1211,36 @@ mod tests {
         let gas = gas();
         let l = line(&gas, GasFlowEquation::Weymouth);
         let err = l.flow_rate(700.0, 800.0).unwrap_err();
-        assert!(matches!(err, CoreError::InvalidInput { field: "outlet_pressure_psia", .. }), "{err}");
+        assert!(
+            matches!(
+                err,
+                CoreError::InvalidInput {
+                    field: "outlet_pressure_psia",
+                    ..
+                }
+            ),
+            "{err}"
+        );
         let err = l.outlet_pressure(300.0, 1e7).unwrap_err();
         assert!(err.to_string().contains("cannot carry"), "{err}");
         let mut bad = l;
         bad.pipe.inner_diameter_in = 0.0;
-        assert!(matches!(bad.flow_rate(1000.0, 800.0).unwrap_err(), CoreError::InvalidInput { field: "inner_diameter_in", .. }));
+        assert!(matches!(
+            bad.flow_rate(1000.0, 800.0).unwrap_err(),
+            CoreError::InvalidInput {
+                field: "inner_diameter_in",
+                ..
+            }
+        ));
     }
 
     #[test]
     fn velocity_and_erosional_limit_by_hand() {
         // u = 0.002122 × 100e6/12² × (14.73/519.67) × 0.9 × 540/500 = 40.60 ft/s.
         let u = gas_velocity_ft_s(100.0e6, 12.0, 500.0, 540.0, 0.9, 14.73, 519.67);
-        assert!((u - 0.002122 * 100.0e6 / 144.0 * (14.73 / 519.67) * 0.9 * 540.0 / 500.0).abs() < 1e-9);
+        assert!(
+            (u - 0.002122 * 100.0e6 / 144.0 * (14.73 / 519.67) * 0.9 * 540.0 / 500.0).abs() < 1e-9
+        );
         assert!((u - 40.60).abs() < 0.01);
         // API RP 14E: C = 100, ρ = 4 lb/ft³ gives 50 ft/s.
         assert!((erosional_velocity_ft_s(100.0, 4.0) - 50.0).abs() < 1e-12);
@@ -1209,6 +1271,10 @@ mod tests {
         // ASME B36.10M: NPS 4 STD is 4.026 in ID, NPS 12 STD 12.000 in.
         assert!((STANDARD_PIPE_SIZES[5].inner_diameter_in() - 4.026).abs() < 1e-9);
         assert!((STANDARD_PIPE_SIZES[9].inner_diameter_in() - 12.0).abs() < 1e-9);
-        assert!(STANDARD_PIPE_SIZES.windows(2).all(|w| w[0].inner_diameter_in() < w[1].inner_diameter_in()));
+        assert!(
+            STANDARD_PIPE_SIZES
+                .windows(2)
+                .all(|w| w[0].inner_diameter_in() < w[1].inner_diameter_in())
+        );
     }
 }

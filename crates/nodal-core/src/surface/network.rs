@@ -577,3 +577,212 @@ impl Solver<'_, '_> {
         })
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::inflow::BackPressure;
+    use crate::pvt::gas::{GasMethods, GasModel, Impurities};
+
+    fn gas() -> GasModel {
+        GasModel::new(0.65, Impurities::NONE, GasMethods::default()).unwrap()
+    }
+
+    fn conditions(gas: &GasModel) -> GasFlowConditions<'_> {
+        GasFlowConditions {
+            gas,
+            flowing_temperature_degf: 80.0,
+            base_pressure_psia: 14.73,
+            base_temperature_degf: 60.0,
+        }
+    }
+
+    fn gas_pipe(length_mi: f64, d: f64) -> GasPipe {
+        GasPipe {
+            length_mi,
+            inner_diameter_in: d,
+            roughness_in: 0.0007,
+            efficiency: 0.92,
+            elevation_change_ft: 0.0,
+            drag_factor: 0.96,
+        }
+    }
+
+    fn node(name: &str) -> NetworkNode {
+        NetworkNode {
+            name: name.into(),
+            elevation_ft: 0.0,
+        }
+    }
+
+    fn choke(bean: f64) -> WellConnection {
+        WellConnection::Choke(GasChoke {
+            choke_size_64ths_in: bean,
+            discharge_coefficient: 0.86,
+            heat_capacity_ratio: 1.28,
+            gas_sg: 0.65,
+            upstream_temperature_degf: 90.0,
+        })
+    }
+
+    /// One well, n = 0.5, on one Weymouth line into the delivery point:
+    /// `q² = C² (p̄r² − pwh²) = W² (pwh² − pd²)/Z` gives
+    /// `q = C W' [(p̄r² − pd²)/(C² + W'²)]^½`, `W'² = W²/Z`, Z at the solved average pressure.
+    #[test]
+    fn one_well_on_one_line_matches_the_closed_form() {
+        let gas = gas();
+        let (pr, pd, c) = (2000.0, 500.0, 0.05);
+        let line = gas_pipe(5.0, 4.026);
+        let net = GasNetwork {
+            nodes: vec![node("plant")],
+            delivery_node: 0,
+            delivery_pressure_psia: pd,
+            pipes: vec![],
+            wells: vec![NetworkWell {
+                name: "W1".into(),
+                node: 0,
+                inflow: InflowModel::BackPressure(BackPressure::new(pr, c, 0.5).unwrap()),
+                connection: WellConnection::Line(line),
+            }],
+            equation: GasFlowEquation::Weymouth,
+            conditions: conditions(&gas),
+        };
+        let s = net.solve().unwrap();
+        assert!(s.converged);
+        let well = &s.wells[0];
+        let pwh = well.wellhead_pressure_psia;
+        let z = gas
+            .z_factor(
+                super::super::gas_pipeline::average_pressure_psia(pwh, pd),
+                80.0,
+            )
+            .unwrap();
+        // Weymouth W in Mscf/d per psia: 433.5 E (Tb/Pb) D^2.667 / (G Tf L)^½ / 1000.
+        let w = 433.5 * 0.92 * (519.67 / 14.73) * 4.026_f64.powf(2.667)
+            / (0.65 * 539.67 * 5.0_f64).sqrt()
+            / 1000.0;
+        let w2 = w * w / z;
+        let q = c * w2.sqrt() * ((pr * pr - pd * pd) / (c * c + w2)).sqrt();
+        assert!(
+            (well.rate_mscf_d / q - 1.0).abs() < 1e-8,
+            "{} vs {q}",
+            well.rate_mscf_d
+        );
+        assert!((s.delivered_mscf_d - q).abs() < 1e-6 * q);
+    }
+
+    /// 20 wells on 4 manifolds, a trunk node and the plant. Shared with the bench's shape.
+    fn twenty_wells(gas: &GasModel) -> GasNetwork<'_> {
+        let mut nodes = vec![node("plant"), node("trunk")];
+        let mut pipes = vec![NetworkPipe {
+            name: "trunk line".into(),
+            from: 1,
+            to: 0,
+            pipe: gas_pipe(8.0, 11.938),
+        }];
+        let mut wells = Vec::new();
+        for m in 0..4 {
+            nodes.push(NetworkNode {
+                name: format!("M{m}"),
+                elevation_ft: 40.0 * m as f64,
+            });
+            let index = nodes.len() - 1;
+            pipes.push(NetworkPipe {
+                name: format!("lateral {m}"),
+                from: 1,
+                to: index,
+                pipe: gas_pipe(2.0 + m as f64, 6.065),
+            });
+            for k in 0..5 {
+                let i = 5 * m + k;
+                wells.push(NetworkWell {
+                    name: format!("W{i}"),
+                    node: index,
+                    inflow: InflowModel::BackPressure(
+                        BackPressure::new(
+                            1800.0 + 40.0 * i as f64,
+                            0.02 + 0.002 * i as f64,
+                            0.6 + 0.01 * k as f64,
+                        )
+                        .unwrap(),
+                    ),
+                    connection: if k == 4 {
+                        WellConnection::Line(gas_pipe(0.5, 2.067))
+                    } else {
+                        choke(24.0 + 4.0 * k as f64)
+                    },
+                });
+            }
+        }
+        GasNetwork {
+            nodes,
+            delivery_node: 0,
+            delivery_pressure_psia: 400.0,
+            pipes,
+            wells,
+            equation: GasFlowEquation::PanhandleA,
+            conditions: conditions(gas),
+        }
+    }
+
+    #[test]
+    fn mass_balances_at_every_junction_of_twenty_wells() {
+        let gas = gas();
+        let net = twenty_wells(&gas);
+        let s = net.solve().unwrap();
+        assert!(s.converged, "{:?}", s.non_converged);
+        for node in &s.nodes {
+            assert!(
+                (node.inflow_mscf_d - node.outflow_mscf_d).abs() <= 1e-6 * s.delivered_mscf_d,
+                "{}: in {} out {}",
+                node.name,
+                node.inflow_mscf_d,
+                node.outflow_mscf_d
+            );
+        }
+        assert!(
+            s.wells
+                .iter()
+                .all(|w| w.rate_mscf_d > 0.0 && w.wellhead_pressure_psia > w.node_pressure_psia)
+        );
+        let plant = &s.nodes[0];
+        assert!((plant.pressure_psia - 400.0).abs() < 1e-12);
+        assert!((plant.inflow_mscf_d - s.delivered_mscf_d).abs() < 1e-6 * s.delivered_mscf_d);
+        // Pressure falls toward the plant along every pipe.
+        assert!(
+            s.pipes
+                .iter()
+                .all(|p| p.inlet_pressure_psia > p.outlet_pressure_psia)
+        );
+        // A higher delivery pressure delivers less.
+        let mut higher = twenty_wells(&gas);
+        higher.delivery_pressure_psia = 800.0;
+        assert!(higher.solve().unwrap().delivered_mscf_d < s.delivered_mscf_d);
+    }
+
+    #[test]
+    fn cycles_and_unconnected_wells_are_refused() {
+        let gas = gas();
+        let mut net = twenty_wells(&gas);
+        net.pipes.push(NetworkPipe {
+            name: "loop".into(),
+            from: 2,
+            to: 3,
+            pipe: gas_pipe(1.0, 4.026),
+        });
+        let err = net.solve().unwrap_err();
+        assert!(
+            err.to_string().contains("loop") && err.to_string().contains("tree"),
+            "{err}"
+        );
+        let mut net = twenty_wells(&gas);
+        net.nodes.push(node("island"));
+        net.wells[0].node = net.nodes.len() - 1;
+        let err = net.solve().unwrap_err();
+        assert!(
+            err.to_string().contains("W0") && err.to_string().contains("island"),
+            "{err}"
+        );
+    }
+}
