@@ -45,7 +45,14 @@ where
                 .service(routes::nodal::sensitivity)
                 .service(routes::nodal::gas_lift)
                 .service(routes::nodal::vfp)
-                .service(routes::nodal::plot),
+                .service(routes::nodal::plot)
+                .service(routes::surface::gas_pipeline)
+                .service(routes::surface::gas_pipeline_size)
+                .service(routes::surface::flowline_route)
+                .service(routes::surface::compressor)
+                .service(routes::surface::choke_route)
+                .service(routes::surface::network_route)
+                .service(routes::surface::list_methods),
         )
 }
 

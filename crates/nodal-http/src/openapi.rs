@@ -19,6 +19,7 @@ use utoipa::OpenApi;
         (name = "pvt", description = "Black-oil fluid properties"),
         (name = "nodal", description = "Inflow performance, operating point, sensitivities, gas lift, lift-curve tables and the nodal plot"),
         (name = "hydraulics", description = "Wellbore geometry, pressure traverses and outflow (VLP) curves"),
+        (name = "surface", description = "Gas pipelines and sizing, multiphase flowlines, compressors, chokes and gas gathering networks"),
     ),
     components(schemas(crate::error::Problem, crate::error::FieldError))
 )]

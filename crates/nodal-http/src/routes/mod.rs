@@ -5,3 +5,4 @@ pub mod hydraulics;
 pub mod meta;
 pub mod nodal;
 pub mod pvt;
+pub mod surface;
