@@ -6,3 +6,4 @@ mod foundation;
 mod hydraulics;
 mod nodal;
 mod pvt;
+mod surface;
