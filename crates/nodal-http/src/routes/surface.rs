@@ -229,7 +229,7 @@ fn equation_by_id(id: &str) -> Result<GasFlowEquation, ApiError> {
 fn range_warnings(info: &'static nodal_core::MethodInfo, inputs: &[(&str, f64)]) -> Vec<Warning> {
     let mut out = Vec::new();
     info.check_ranges(inputs, &mut out);
-    out.iter().map(|w| Warning::from(w)).collect()
+    out.iter().map(Warning::from).collect()
 }
 
 fn required(check: &mut Check, field: &str, value: Option<f64>) -> f64 {
