@@ -1095,6 +1095,37 @@ mod tests {
         }
     }
 
+    /// Crane Co. (2009), Technical Paper 410, *Flow of Fluids Through Valves, Fittings and
+    /// Pipe*, Example 7-18: 100 miles of 14 in schedule 20 pipe (13.376 in ID), 1300 to 300
+    /// psia, 40 °F, gas of 75 % methane, 21 % ethane, 4 % propane (G = 20.110/28.966 =
+    /// 0.6943), Z and efficiency taken as 1 (Panhandle A with E = 0.92), base 14.7 psia and
+    /// 60 °F. Crane's answers: Weymouth 105.1 MMscfd, Panhandle A 128.2 MMscfd. This
+    /// gives 105.02 and 128.10 MMscfd; tolerance 0.2 % (Crane prints four figures).
+    #[test]
+    fn crane_tp410_example_7_18() {
+        let g = (0.75 * 16.04246 + 0.21 * 30.06904 + 0.04 * 44.09562) / 28.966;
+        let x = GasFlowInputs {
+            base_pressure_psia: 14.7,
+            ..inputs(g, 40.0, 1300.0, 300.0, 1.0)
+        };
+        let weymouth = GasFlowEquation::Weymouth
+            .evaluate(&pipe(100.0, 13.376, 1.0), &x)
+            .unwrap();
+        assert!(
+            (weymouth.rate_mscf_d / 105_100.0 - 1.0).abs() < 2e-3,
+            "{}",
+            weymouth.rate_mscf_d
+        );
+        let panhandle = GasFlowEquation::PanhandleA
+            .evaluate(&pipe(100.0, 13.376, 0.92), &x)
+            .unwrap();
+        assert!(
+            (panhandle.rate_mscf_d / 128_200.0 - 1.0).abs() < 2e-3,
+            "{}",
+            panhandle.rate_mscf_d
+        );
+    }
+
     #[test]
     fn colebrook_form_satisfies_colebrook_at_its_own_reynolds_number() {
         let p = pipe(50.0, 15.25, 1.0);
