@@ -12,7 +12,7 @@ use nodal_core::surface::gas_pipeline::{
     STANDARD_PIPE_SIZES, size_gas_pipeline,
 };
 use nodal_core::surface::network::{
-    GasNetwork, NetworkNode, NetworkPipe, NetworkWell, WellConnection,
+    DEFAULT_MAX_ITERATIONS, GasNetwork, NetworkNode, NetworkPipe, NetworkWell, WellConnection,
 };
 use std::hint::black_box;
 
@@ -138,6 +138,7 @@ fn twenty_wells(gas: &GasModel) -> GasNetwork<'_> {
         wells,
         equation: GasFlowEquation::PanhandleA,
         conditions: conditions(gas),
+        max_iterations: DEFAULT_MAX_ITERATIONS,
     }
 }
 

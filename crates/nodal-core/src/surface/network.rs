@@ -94,7 +94,14 @@ pub struct GasNetwork<'a> {
     pub equation: GasFlowEquation,
     /// Gas and base conditions.
     pub conditions: GasFlowConditions<'a>,
+    /// Most iterations of each root solve ([`DEFAULT_MAX_ITERATIONS`] unless there is a
+    /// reason to change it).
+    pub max_iterations: u32,
 }
+
+/// Iterations each node and well solve may take by default; Brent's method needs 10 to 30
+/// on these brackets.
+pub const DEFAULT_MAX_ITERATIONS: u32 = 100;
 
 /// A solved node.
 #[derive(Debug, Clone, PartialEq)]
@@ -182,7 +189,6 @@ struct Solver<'n, 'a> {
 }
 
 const X_TOL_REL: f64 = 1e-10;
-const MAX_ITER: u32 = 100;
 
 impl GasNetwork<'_> {
     fn validate(&self) -> CoreResult<Tree> {
@@ -197,6 +203,12 @@ impl GasNetwork<'_> {
             return Err(CoreError::invalid(
                 "wells",
                 format!("needs 1 to {MAX_WELLS} wells (got {})", self.wells.len()),
+            ));
+        }
+        if !(1..=10_000).contains(&self.max_iterations) {
+            return Err(CoreError::invalid(
+                "max_iterations",
+                format!("must be 1 to 10000 (got {})", self.max_iterations),
             ));
         }
         if self.delivery_node >= n {
@@ -414,7 +426,7 @@ impl Solver<'_, '_> {
             f_hi,
             X_TOL_REL * pr,
             0.0,
-            MAX_ITER,
+            self.net.max_iterations,
             "network_well",
         )?;
         if !root.converged {
@@ -477,7 +489,7 @@ impl Solver<'_, '_> {
             f_hi,
             X_TOL_REL * hi,
             0.0,
-            MAX_ITER,
+            self.net.max_iterations,
             "network_node",
         )?;
         if !root.converged {
@@ -647,6 +659,7 @@ mod tests {
             }],
             equation: GasFlowEquation::Weymouth,
             conditions: conditions(&gas),
+            max_iterations: DEFAULT_MAX_ITERATIONS,
         };
         let s = net.solve().unwrap();
         assert!(s.converged);
@@ -723,6 +736,7 @@ mod tests {
             wells,
             equation: GasFlowEquation::PanhandleA,
             conditions: conditions(gas),
+            max_iterations: DEFAULT_MAX_ITERATIONS,
         }
     }
 
@@ -759,6 +773,27 @@ mod tests {
         let mut higher = twenty_wells(&gas);
         higher.delivery_pressure_psia = 800.0;
         assert!(higher.solve().unwrap().delivered_mscf_d < s.delivered_mscf_d);
+    }
+
+    #[test]
+    fn unfinished_solves_are_reported_by_name() {
+        let gas = gas();
+        let mut net = twenty_wells(&gas);
+        net.max_iterations = 2;
+        let s = net.solve().unwrap();
+        assert!(!s.converged);
+        assert!(
+            s.non_converged.iter().any(|m| m.contains("node `")),
+            "{:?}",
+            s.non_converged
+        );
+        assert!(
+            s.non_converged.iter().any(|m| m.contains("well `W")),
+            "{:?}",
+            s.non_converged
+        );
+        net.max_iterations = 0;
+        assert!(net.solve().is_err());
     }
 
     #[test]

@@ -18,7 +18,7 @@ use nodal_core::surface::gas_pipeline::{
     STANDARD_PIPE_SIZES, size_gas_pipeline,
 };
 use nodal_core::surface::network::{
-    GasNetwork, NetworkNode, NetworkPipe, NetworkWell, WellConnection,
+    DEFAULT_MAX_ITERATIONS, GasNetwork, NetworkNode, NetworkPipe, NetworkWell, WellConnection,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -1092,6 +1092,7 @@ pub fn compute_network(r: &NetworkRequest) -> Result<NetworkResponse, ApiError> 
             base_pressure_psia: r.base_pressure_psia,
             base_temperature_degf: r.base_temperature_degf,
         },
+        max_iterations: DEFAULT_MAX_ITERATIONS,
     };
     let solution = network.solve()?;
     Ok(NetworkResponse {
