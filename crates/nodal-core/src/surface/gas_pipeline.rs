@@ -281,7 +281,7 @@ pub struct GasFlowEvaluation {
     /// Equivalent length `Le`, miles.
     pub equivalent_length_mi: f64,
     /// Transmission factor `F = 2/√f` implied by the result (the general flow equation
-    /// solved for F), so the equations can be compared.
+    /// solved for F), so the equations can be compared; 0 when nothing flows.
     pub transmission_factor: f64,
     /// Reynolds number `0.0004778 (Pb/Tb) G Q/(μ D)`.
     pub reynolds_number: f64,
@@ -363,6 +363,23 @@ impl GasFlowEquation {
         let tb_pb = x.base_temperature_degr / x.base_pressure_psia;
         let (s, le) = elevation_correction(g, pipe.elevation_change_ft, tf, z, pipe.length_mi);
         let driving = p1 * p1 - s.exp() * p2 * p2;
+        if driving == 0.0 || !driving.is_finite() {
+            // Balanced ends (or no finite pressures): no flow, and no friction factor.
+            return if driving == 0.0 {
+                Ok(GasFlowEvaluation {
+                    rate_mscf_d: 0.0,
+                    elevation_parameter: s,
+                    equivalent_length_mi: le,
+                    transmission_factor: 0.0,
+                    reynolds_number: 0.0,
+                })
+            } else {
+                Err(CoreError::invalid(
+                    "inlet_pressure_psia",
+                    format!("pressures must be finite (got {p1} and {p2} psia)"),
+                ))
+            };
+        }
         let sign = driving.signum();
         let dp2 = driving.abs();
         // Reynolds number per unit rate, to turn a rate into Re.
@@ -449,11 +466,7 @@ impl GasFlowEquation {
                 self.info().id
             )));
         }
-        let transmission_factor = if k_general > 0.0 {
-            q_scf_d / k_general
-        } else {
-            f64::NAN
-        };
+        let transmission_factor = q_scf_d / k_general;
         Ok(GasFlowEvaluation {
             rate_mscf_d: q / 1000.0,
             elevation_parameter: s,
@@ -599,6 +612,7 @@ impl GasPipeline<'_> {
         };
         let rho2 = p2 * c.gas.molecular_weight() / (z2 * GAS_CONSTANT_PSIA_FT3_PER_LBMOL_R * tf);
         let f = eval.transmission_factor;
+        let darcy_friction_factor = if f > 0.0 { 4.0 / (f * f) } else { 0.0 };
         Ok(GasPipelineResult {
             equation_id: self.equation.info().id,
             rate_mscf_d: eval.rate_mscf_d,
@@ -611,7 +625,7 @@ impl GasPipeline<'_> {
             elevation_parameter: eval.elevation_parameter,
             equivalent_length_mi: eval.equivalent_length_mi,
             transmission_factor: f,
-            darcy_friction_factor: 4.0 / (f * f),
+            darcy_friction_factor,
             reynolds_number: eval.reynolds_number,
             inlet_velocity_ft_s: velocity(p1, z1),
             outlet_velocity_ft_s: velocity(p2, z2),
@@ -1307,5 +1321,39 @@ mod tests {
                 .windows(2)
                 .all(|w| w[0].inner_diameter_in() < w[1].inner_diameter_in())
         );
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+
+            /// Every equation carries more gas with a larger pipe, a higher inlet pressure or
+            /// a shorter line, and nothing when both ends are at the same pressure on the
+            /// level.
+            #[test]
+            fn rate_is_monotone_in_diameter_pressure_and_length(
+                d in 2.0..36.0f64,
+                p2 in 50.0..1500.0f64,
+                drop in 1.0..800.0f64,
+                length in 0.5..200.0f64,
+                z in 0.7..1.0f64,
+            ) {
+                let p1 = p2 + drop;
+                for eq in GasFlowEquation::ALL {
+                    let q = |d: f64, p1: f64, l: f64| {
+                        eq.evaluate(&pipe(l, d, 0.95), &inputs(0.65, 70.0, p1, p2, z)).unwrap().rate_mscf_d
+                    };
+                    let base = q(d, p1, length);
+                    prop_assert!(base > 0.0);
+                    prop_assert!(q(d * 1.1, p1, length) > base);
+                    prop_assert!(q(d, p1 + 10.0, length) > base);
+                    prop_assert!(q(d, p1, length * 1.1) < base);
+                    prop_assert_eq!(q(d, p2, length), 0.0);
+                }
+            }
+        }
     }
 }
