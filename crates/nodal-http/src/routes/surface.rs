@@ -205,15 +205,67 @@ pub struct GasPipelineResponse {
     pub equation: &'static str,
     /// Gas-property methods.
     pub gas_methods: GasMethodsUsed,
-    /// The solved line: `rate_mscf_d`, `inlet_pressure_psia`, `outlet_pressure_psia`,
-    /// `inner_diameter_in`, `average_pressure_psia`, `z_average`, `viscosity_cp`,
-    /// `elevation_parameter`, `equivalent_length_mi`, `transmission_factor`,
-    /// `darcy_friction_factor`, `reynolds_number`, `inlet_velocity_ft_s`,
-    /// `outlet_velocity_ft_s`, `erosional_velocity_ft_s`.
-    #[schema(value_type = Object)]
-    pub result: nodal_core::surface::gas_pipeline::GasPipelineResult,
+    /// The solved line.
+    pub result: GasPipelineOutput,
     /// Inputs outside the equation's published range.
     pub warnings: Vec<Warning>,
+}
+
+/// A solved gas line.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct GasPipelineOutput {
+    /// Flow rate at base conditions, Mscf/d.
+    pub rate_mscf_d: f64,
+    /// Inlet pressure, psia.
+    pub inlet_pressure_psia: f64,
+    /// Outlet pressure, psia.
+    pub outlet_pressure_psia: f64,
+    /// Inner diameter, in.
+    pub inner_diameter_in: f64,
+    /// Average pressure `2/3 (P1 + P2 − P1 P2/(P1 + P2))`, psia.
+    pub average_pressure_psia: f64,
+    /// Z at the average pressure and flowing temperature.
+    pub z_average: f64,
+    /// Gas viscosity at the average pressure, cp.
+    pub viscosity_cp: f64,
+    /// Elevation parameter `s = 0.0375 G ΔH/(Tf Z)`.
+    pub elevation_parameter: f64,
+    /// Equivalent length `L (e^s − 1)/s`, miles.
+    pub equivalent_length_mi: f64,
+    /// Transmission factor implied (general flow equation solved for F).
+    pub transmission_factor: f64,
+    /// Darcy friction factor implied, `4/F²`.
+    pub darcy_friction_factor: f64,
+    /// Reynolds number.
+    pub reynolds_number: f64,
+    /// Gas velocity at the inlet, ft/s.
+    pub inlet_velocity_ft_s: f64,
+    /// Gas velocity at the outlet, ft/s.
+    pub outlet_velocity_ft_s: f64,
+    /// API RP 14E erosional velocity at the outlet, ft/s.
+    pub erosional_velocity_ft_s: f64,
+}
+
+impl From<nodal_core::surface::gas_pipeline::GasPipelineResult> for GasPipelineOutput {
+    fn from(r: nodal_core::surface::gas_pipeline::GasPipelineResult) -> Self {
+        Self {
+            rate_mscf_d: r.rate_mscf_d,
+            inlet_pressure_psia: r.inlet_pressure_psia,
+            outlet_pressure_psia: r.outlet_pressure_psia,
+            inner_diameter_in: r.inner_diameter_in,
+            average_pressure_psia: r.average_pressure_psia,
+            z_average: r.z_average,
+            viscosity_cp: r.viscosity_cp,
+            elevation_parameter: r.elevation_parameter,
+            equivalent_length_mi: r.equivalent_length_mi,
+            transmission_factor: r.transmission_factor,
+            darcy_friction_factor: r.darcy_friction_factor,
+            reynolds_number: r.reynolds_number,
+            inlet_velocity_ft_s: r.inlet_velocity_ft_s,
+            outlet_velocity_ft_s: r.outlet_velocity_ft_s,
+            erosional_velocity_ft_s: r.erosional_velocity_ft_s,
+        }
+    }
 }
 
 fn equation_by_id(id: &str) -> Result<GasFlowEquation, ApiError> {
@@ -313,7 +365,7 @@ pub fn compute_gas_pipeline(r: &GasPipelineRequest) -> Result<GasPipelineRespons
     Ok(GasPipelineResponse {
         equation: equation.info().id,
         gas_methods: gas_methods(&gas),
-        result,
+        result: result.into(),
         warnings,
     })
 }
@@ -525,11 +577,37 @@ pub struct FlowlineResponse {
     pub friction_loss_psi: f64,
     /// Acceleration loss, psi.
     pub acceleration_loss_psi: f64,
-    /// Stations, inlet to outlet (distance, elevation, angle and the traverse station).
-    #[schema(value_type = Vec<Object>)]
-    pub stations: Vec<nodal_core::surface::flowline::FlowlineStation>,
+    /// Stations, inlet to outlet.
+    pub stations: Vec<FlowlineStationOutput>,
     /// PVT range warnings.
     pub warnings: Vec<Warning>,
+}
+
+/// One station of a flowline.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct FlowlineStationOutput {
+    /// Distance from the inlet, ft.
+    pub distance_ft: f64,
+    /// Elevation, ft.
+    pub elevation_ft: f64,
+    /// Angle of flow above horizontal, degrees.
+    pub angle_deg: f64,
+    /// Pressure, psia.
+    pub pressure_psia: f64,
+    /// Temperature, °F.
+    pub temperature_degf: f64,
+    /// Liquid holdup, fraction.
+    pub liquid_holdup: f64,
+    /// No-slip liquid holdup, fraction.
+    pub no_slip_holdup: f64,
+    /// Mixture velocity, ft/s.
+    pub mixture_velocity_ft_s: f64,
+    /// Elevation gradient, psi/ft.
+    pub elevation_gradient_psi_ft: f64,
+    /// Friction gradient, psi/ft.
+    pub friction_gradient_psi_ft: f64,
+    /// Acceleration gradient, psi/ft.
+    pub acceleration_gradient_psi_ft: f64,
 }
 
 /// Computes `POST /surface/flowline`.
@@ -620,7 +698,23 @@ pub fn compute_flowline(r: &FlowlineRequest) -> Result<FlowlineResponse, ApiErro
         elevation_loss_psi: result.elevation_loss_psi,
         friction_loss_psi: result.friction_loss_psi,
         acceleration_loss_psi: result.acceleration_loss_psi,
-        stations: result.stations,
+        stations: result
+            .stations
+            .iter()
+            .map(|s| FlowlineStationOutput {
+                distance_ft: s.distance_ft,
+                elevation_ft: s.elevation_ft,
+                angle_deg: s.angle_deg,
+                pressure_psia: s.station.pressure_psia,
+                temperature_degf: s.station.temperature_degf,
+                liquid_holdup: s.station.liquid_holdup,
+                no_slip_holdup: s.station.no_slip_holdup,
+                mixture_velocity_ft_s: s.station.mixture_velocity_ft_s,
+                elevation_gradient_psi_ft: s.station.elevation_gradient_psi_ft,
+                friction_gradient_psi_ft: s.station.friction_gradient_psi_ft,
+                acceleration_gradient_psi_ft: s.station.acceleration_gradient_psi_ft,
+            })
+            .collect(),
         warnings,
     })
 }
@@ -694,11 +788,47 @@ pub struct CompressorResponse {
     pub method: &'static str,
     /// Gas-property methods.
     pub gas_methods: GasMethodsUsed,
-    /// Stages and totals: `overall_ratio`, `ratio_per_stage`, `mass_rate_lb_min`, `stages`
-    /// (pressures, temperatures, Z, heads in ft·lbf/lbm, gas power in hp),
-    /// `total_gas_power_hp`, `total_brake_power_hp`, `total_brake_power_kw`.
-    #[schema(value_type = Object)]
-    pub result: nodal_core::surface::compressor::CompressorResult,
+    /// Overall compression ratio.
+    pub overall_ratio: f64,
+    /// Ratio per stage.
+    pub ratio_per_stage: f64,
+    /// Mass rate, lb/min.
+    pub mass_rate_lb_min: f64,
+    /// Stages.
+    pub stages: Vec<CompressorStageOutput>,
+    /// Total gas power, hp.
+    pub total_gas_power_hp: f64,
+    /// Total brake power, hp.
+    pub total_brake_power_hp: f64,
+    /// Total brake power, kW.
+    pub total_brake_power_kw: f64,
+}
+
+/// One compressor stage.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CompressorStageOutput {
+    /// Stage number, from 1.
+    pub stage: u32,
+    /// Suction pressure, psia.
+    pub suction_pressure_psia: f64,
+    /// Discharge pressure, psia.
+    pub discharge_pressure_psia: f64,
+    /// Compression ratio.
+    pub ratio: f64,
+    /// Suction temperature, °F.
+    pub suction_temperature_degf: f64,
+    /// Discharge temperature, °F.
+    pub discharge_temperature_degf: f64,
+    /// Z at suction.
+    pub suction_z: f64,
+    /// Z at discharge.
+    pub discharge_z: f64,
+    /// Isentropic head, ft·lbf/lbm.
+    pub isentropic_head_ft_lbf_lbm: f64,
+    /// Polytropic head, ft·lbf/lbm.
+    pub polytropic_head_ft_lbf_lbm: f64,
+    /// Gas power, hp.
+    pub gas_power_hp: f64,
 }
 
 /// Computes `POST /surface/compressor`.
@@ -724,7 +854,29 @@ pub fn compute_compressor(r: &CompressorRequest) -> Result<CompressorResponse, A
     Ok(CompressorResponse {
         method: basis.info().id,
         gas_methods: gas_methods(&gas),
-        result,
+        overall_ratio: result.overall_ratio,
+        ratio_per_stage: result.ratio_per_stage,
+        mass_rate_lb_min: result.mass_rate_lb_min,
+        stages: result
+            .stages
+            .iter()
+            .map(|s| CompressorStageOutput {
+                stage: s.stage,
+                suction_pressure_psia: s.suction_pressure_psia,
+                discharge_pressure_psia: s.discharge_pressure_psia,
+                ratio: s.ratio,
+                suction_temperature_degf: s.suction_temperature_degf,
+                discharge_temperature_degf: s.discharge_temperature_degf,
+                suction_z: s.suction_z,
+                discharge_z: s.discharge_z,
+                isentropic_head_ft_lbf_lbm: s.isentropic_head_ft_lbf_lbm,
+                polytropic_head_ft_lbf_lbm: s.polytropic_head_ft_lbf_lbm,
+                gas_power_hp: s.gas_power_hp,
+            })
+            .collect(),
+        total_gas_power_hp: result.total_gas_power_hp,
+        total_brake_power_hp: result.total_brake_power_hp,
+        total_brake_power_kw: result.total_brake_power_kw,
     })
 }
 
@@ -1011,11 +1163,63 @@ pub struct NetworkResponse {
     pub choke: &'static str,
     /// Gas-property methods.
     pub gas_methods: GasMethodsUsed,
-    /// The solution: `delivered_mscf_d`, `nodes` (pressure, inflow and outflow), `pipes`,
-    /// `wells` (rate, wellhead and node pressure, critical choke), `converged`,
-    /// `non_converged`.
-    #[schema(value_type = Object)]
-    pub solution: nodal_core::surface::network::NetworkSolution,
+    /// Total gas delivered, Mscf/d.
+    pub delivered_mscf_d: f64,
+    /// Nodes, in request order.
+    pub nodes: Vec<NodeOutput>,
+    /// Pipes, in request order.
+    pub pipes: Vec<PipeOutput>,
+    /// Wells, in request order.
+    pub wells: Vec<WellOutput>,
+    /// Whether every solve met its tolerance.
+    pub converged: bool,
+    /// What did not converge, by node or well.
+    pub non_converged: Vec<String>,
+}
+
+/// A solved node.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct NodeOutput {
+    /// Name.
+    pub name: String,
+    /// Pressure, psia.
+    pub pressure_psia: f64,
+    /// Gas arriving from wells and upstream pipes, Mscf/d.
+    pub inflow_mscf_d: f64,
+    /// Gas leaving toward the delivery point (the total at the delivery node), Mscf/d.
+    pub outflow_mscf_d: f64,
+}
+
+/// A solved pipe.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct PipeOutput {
+    /// Name.
+    pub name: String,
+    /// Upstream node.
+    pub upstream_node: String,
+    /// Downstream node.
+    pub downstream_node: String,
+    /// Flow, Mscf/d.
+    pub rate_mscf_d: f64,
+    /// Upstream pressure, psia.
+    pub inlet_pressure_psia: f64,
+    /// Downstream pressure, psia.
+    pub outlet_pressure_psia: f64,
+}
+
+/// A solved well.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct WellOutput {
+    /// Name.
+    pub name: String,
+    /// Rate, Mscf/d.
+    pub rate_mscf_d: f64,
+    /// Wellhead pressure, psia.
+    pub wellhead_pressure_psia: f64,
+    /// Pressure of its node, psia.
+    pub node_pressure_psia: f64,
+    /// Whether its choke flows critical (choke connections only).
+    pub critical_choke: Option<bool>,
 }
 
 /// Computes `POST /surface/network`.
@@ -1100,7 +1304,42 @@ pub fn compute_network(r: &NetworkRequest) -> Result<NetworkResponse, ApiError> 
         inflow: nodal_core::inflow::RAWLINS_SCHELLHARDT_1935.id,
         choke: GAS_CHOKE_NOZZLE.id,
         gas_methods: gas_methods(&gas),
-        solution,
+        delivered_mscf_d: solution.delivered_mscf_d,
+        nodes: solution
+            .nodes
+            .into_iter()
+            .map(|n| NodeOutput {
+                name: n.name,
+                pressure_psia: n.pressure_psia,
+                inflow_mscf_d: n.inflow_mscf_d,
+                outflow_mscf_d: n.outflow_mscf_d,
+            })
+            .collect(),
+        pipes: solution
+            .pipes
+            .into_iter()
+            .map(|p| PipeOutput {
+                name: p.name,
+                upstream_node: p.upstream_node,
+                downstream_node: p.downstream_node,
+                rate_mscf_d: p.rate_mscf_d,
+                inlet_pressure_psia: p.inlet_pressure_psia,
+                outlet_pressure_psia: p.outlet_pressure_psia,
+            })
+            .collect(),
+        wells: solution
+            .wells
+            .into_iter()
+            .map(|w| WellOutput {
+                name: w.name,
+                rate_mscf_d: w.rate_mscf_d,
+                wellhead_pressure_psia: w.wellhead_pressure_psia,
+                node_pressure_psia: w.node_pressure_psia,
+                critical_choke: w.critical_choke,
+            })
+            .collect(),
+        converged: solution.converged,
+        non_converged: solution.non_converged,
     })
 }
 
