@@ -368,8 +368,12 @@ mod tests {
             ..duty(&gas)
         })
         .unwrap();
+        let exponent = (1.28 - 1.0) / (1.28 * 0.78);
         for s in &poly.stages {
             assert!(s.polytropic_head_ft_lbf_lbm > s.isentropic_head_ft_lbf_lbm);
+            // GPSA: T2 = T1 r^((n−1)/n), (n−1)/n = (k−1)/(k ηp).
+            let t2 = (s.suction_temperature_degf + 459.67) * s.ratio.powf(exponent) - 459.67;
+            assert!((s.discharge_temperature_degf - t2).abs() < 1e-9);
         }
         let ideal = compress(&CompressorInput {
             basis: CompressionBasis::Polytropic,

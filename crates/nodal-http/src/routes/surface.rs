@@ -10,7 +10,7 @@ use nodal_core::hydraulics::{GradientCorrelation, StepControl, SurfaceRates};
 use nodal_core::inflow::{BackPressure, InflowModel};
 use nodal_core::pvt::fluid::BlackOilFluid;
 use nodal_core::pvt::gas::{GasMethods, GasModel, Impurities};
-use nodal_core::surface::choke::{ChokeCorrelation, GAS_CHOKE_NOZZLE, GasChoke};
+use nodal_core::surface::choke::{ChokeCorrelation, GAS_CHOKE_NOZZLE, GasChoke, psig_to_psia};
 use nodal_core::surface::compressor::{CompressionBasis, CompressorInput, compress};
 use nodal_core::surface::flowline::{FlowlineInput, FlowlineKnownPressure, ProfilePoint, flowline};
 use nodal_core::surface::gas_pipeline::{
@@ -882,7 +882,8 @@ pub fn compute_compressor(r: &CompressorRequest) -> Result<CompressorResponse, A
 
 /// `POST /surface/choke` body. Multiphase (Gilbert-type, critical flow): give
 /// `gas_liquid_ratio_scf_stb` and two of `liquid_rate_stb_d`, `upstream_pressure_psig`,
-/// `choke_size_64ths_in`; the third is solved. Gas (`gas_choke_isentropic_nozzle`): give
+/// `choke_size_64ths_in`; the third is solved (`downstream_pressure_psig`, when given, is
+/// checked against the critical ratio). Gas (`gas_choke_isentropic_nozzle`): give
 /// `choke_size_64ths_in`, `upstream_pressure_psia`, `downstream_pressure_psia`, `gas_sg`,
 /// `upstream_temperature_degf`.
 #[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
@@ -907,6 +908,10 @@ pub struct ChokeRequest {
     /// Bean size, 64ths of an inch.
     #[serde(default)]
     pub choke_size_64ths_in: Option<f64>,
+    /// Downstream pressure, psig (multiphase; optional, to check that the flow can be
+    /// critical).
+    #[serde(default)]
+    pub downstream_pressure_psig: Option<f64>,
     /// Upstream pressure, psia (gas).
     #[serde(default)]
     pub upstream_pressure_psia: Option<f64>,
@@ -948,6 +953,8 @@ pub struct ChokeResponse {
     pub critical: Option<bool>,
     /// Critical pressure ratio (gas).
     pub critical_pressure_ratio: Option<f64>,
+    /// Why the answer may not apply.
+    pub warnings: Vec<String>,
 }
 
 /// Computes `POST /surface/choke`.
@@ -996,6 +1003,7 @@ pub fn compute_choke(r: &ChokeRequest) -> Result<ChokeResponse, ApiError> {
             gas_rate_mscf_d: Some(flow.rate_mscf_d),
             critical: Some(flow.critical),
             critical_pressure_ratio: Some(flow.critical_pressure_ratio),
+            warnings: Vec::new(),
         });
     }
     let correlation = ChokeCorrelation::from_id(&r.correlation).ok_or_else(|| {
@@ -1032,6 +1040,24 @@ pub fn compute_choke(r: &ChokeRequest) -> Result<ChokeResponse, ApiError> {
             ));
         }
     };
+    // A gas-liquid mixture turns critical at a lower pressure ratio than the gas alone
+    // (Sachdeva et al., 1986, SPE 15657), so a ratio above the gas's isentropic critical
+    // ratio means the flow is certainly subcritical and the correlation does not apply.
+    let mut warnings = Vec::new();
+    if let Some(p_dn) = r.downstream_pressure_psig {
+        let mut check = Check::default();
+        check.non_negative("downstream_pressure_psig", p_dn);
+        check.finish()?;
+        let k = r.heat_capacity_ratio;
+        let gas_critical = (2.0 / (k + 1.0)).powf(k / (k - 1.0));
+        let ratio = psig_to_psia(p_dn) / psig_to_psia(p);
+        if ratio > gas_critical {
+            warnings.push(format!(
+                "downstream/upstream pressure ratio {ratio:.3} (absolute) is above the gas critical ratio {gas_critical:.3}: the flow is subcritical and {} assumes critical flow",
+                correlation.info().id
+            ));
+        }
+    }
     Ok(ChokeResponse {
         method: correlation.info().id,
         liquid_rate_stb_d: Some(q),
@@ -1040,6 +1066,7 @@ pub fn compute_choke(r: &ChokeRequest) -> Result<ChokeResponse, ApiError> {
         gas_rate_mscf_d: None,
         critical: None,
         critical_pressure_ratio: None,
+        warnings,
     })
 }
 

@@ -156,6 +156,22 @@ async fn compressor_and_chokes() {
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert!((body["upstream_pressure_psig"].as_f64().unwrap() - 621.25).abs() < 0.01);
+    assert!(body["warnings"].as_array().unwrap().is_empty());
+    let (status, body) = post_json(
+        "/api/v1/surface/choke",
+        json!({"correlation": "gilbert_1954", "liquid_rate_stb_d": 1000.0,
+               "gas_liquid_ratio_scf_stb": 1000.0, "choke_size_64ths_in": 32.0,
+               "downstream_pressure_psig": 500.0}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(
+        body["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("subcritical"),
+        "{body}"
+    );
     let (status, body) = post_json(
         "/api/v1/surface/choke",
         json!({"correlation": "gas_choke_isentropic_nozzle", "choke_size_64ths_in": 32.0,
