@@ -9,7 +9,7 @@ use nodal_core::hydraulics::friction::FrictionCorrelation;
 use nodal_core::hydraulics::{GradientCorrelation, StepControl, SurfaceRates};
 use nodal_core::inflow::{BackPressure, InflowModel};
 use nodal_core::pvt::fluid::BlackOilFluid;
-use nodal_core::pvt::gas::{GasMethods, GasModel, Impurities};
+use nodal_core::pvt::gas::{GasMethods, GasModel, GasViscosityMethod, Impurities, ZFactorMethod};
 use nodal_core::surface::choke::{ChokeCorrelation, GAS_CHOKE_NOZZLE, GasChoke, psig_to_psia};
 use nodal_core::surface::compressor::{CompressionBasis, CompressorInput, compress};
 use nodal_core::surface::flowline::{FlowlineInput, FlowlineKnownPressure, ProfilePoint, flowline};
@@ -31,9 +31,10 @@ use crate::error::{ApiError, Problem};
 use crate::extract::Json;
 use crate::validate::Check;
 
-/// The gas: gravity and impurities (Z and viscosity by the engine's default gas
-/// correlations: Sutton 1985, Wichert-Aziz, Dranchuk-Abou-Kassem 1975, Lee-Gonzalez-Eakin).
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, ToSchema)]
+/// The gas: gravity, impurities and, optionally, the Z-factor and viscosity correlations
+/// (defaults: Sutton 1985 pseudo-criticals, Wichert-Aziz, Dranchuk-Abou-Kassem 1975,
+/// Lee-Gonzalez-Eakin 1966; ids as in `GET /pvt/methods`).
+#[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GasInput {
     /// Gas specific gravity, air = 1 (0.55 to 3).
@@ -47,6 +48,12 @@ pub struct GasInput {
     /// N2 mole fraction.
     #[serde(default)]
     pub n2_mole_frac: f64,
+    /// Z-factor correlation id, e.g. `dranchuk_abou_kassem_1975`, `hall_yarborough_1973`.
+    #[serde(default)]
+    pub z_factor: Option<String>,
+    /// Gas viscosity correlation id, e.g. `lee_gonzalez_eakin_1966`.
+    #[serde(default)]
+    pub viscosity: Option<String>,
 }
 
 impl GasInput {
@@ -56,8 +63,32 @@ impl GasInput {
         check.finish()?;
         let impurities = Impurities::new(self.co2_mole_frac, self.h2s_mole_frac, self.n2_mole_frac)
             .map_err(|e| prefixed(prefix, e))?;
-        GasModel::new(self.gas_sg, impurities, GasMethods::default())
-            .map_err(|e| prefixed(prefix, e))
+        let mut methods = GasMethods::default();
+        if let Some(id) = &self.z_factor {
+            methods.z_factor = ZFactorMethod::from_id(id).ok_or_else(|| {
+                let valid: Vec<&str> = ZFactorMethod::ALL.iter().map(|m| m.id()).collect();
+                ApiError::invalid_field(
+                    format!("{prefix}.z_factor"),
+                    format!(
+                        "unknown Z-factor method `{id}`; one of: {}",
+                        valid.join(", ")
+                    ),
+                )
+            })?;
+        }
+        if let Some(id) = &self.viscosity {
+            methods.viscosity = GasViscosityMethod::from_id(id).ok_or_else(|| {
+                let valid: Vec<&str> = GasViscosityMethod::ALL.iter().map(|m| m.id()).collect();
+                ApiError::invalid_field(
+                    format!("{prefix}.viscosity"),
+                    format!(
+                        "unknown gas viscosity method `{id}`; one of: {}",
+                        valid.join(", ")
+                    ),
+                )
+            })?;
+        }
+        GasModel::new(self.gas_sg, impurities, methods).map_err(|e| prefixed(prefix, e))
     }
 }
 
@@ -1283,7 +1314,7 @@ pub fn compute_network(r: &NetworkRequest) -> Result<NetworkResponse, ApiError> 
                 choke_size_64ths_in: c.choke_size_64ths_in,
                 discharge_coefficient: c.discharge_coefficient,
                 heat_capacity_ratio: c.heat_capacity_ratio,
-                gas_sg: r.gas.gas_sg,
+                gas_sg: gas.gas_sg(),
                 upstream_temperature_degf: r.flowing_temperature_degf,
             }),
             (None, Some(line)) => WellConnection::Line(line.pipe()),

@@ -23,6 +23,19 @@ async fn gas_pipeline_inverse_recovers_the_forward_rate() {
     assert_eq!(body["gas_methods"]["z_factor"], "dranchuk_abou_kassem_1975");
     let q = body["result"]["rate_mscf_d"].as_f64().unwrap();
     assert!(q > 0.0);
+    // Another Z correlation gives a slightly different rate and says so.
+    let mut hall = line("rate");
+    hall["gas"]["z_factor"] = json!("hall_yarborough_1973");
+    hall["inlet_pressure_psia"] = json!(1100.0);
+    hall["outlet_pressure_psia"] = json!(700.0);
+    let (status, other) = post_json("/api/v1/surface/gas-pipeline", hall).await;
+    assert_eq!(status, StatusCode::OK, "{other}");
+    assert_eq!(other["gas_methods"]["z_factor"], "hall_yarborough_1973");
+    let q_hall = other["result"]["rate_mscf_d"].as_f64().unwrap();
+    assert!(
+        q_hall != q && (q_hall / q - 1.0).abs() < 0.02,
+        "{q_hall} vs {q}"
+    );
     let mut inverse = line("outlet_pressure");
     inverse["inlet_pressure_psia"] = json!(1100.0);
     inverse["rate_mscf_d"] = json!(q);
@@ -56,6 +69,13 @@ async fn impossible_pipelines_are_422_naming_the_reason() {
     let (status, body) = post_json("/api/v1/surface/gas-pipeline", line("outlet_pressure")).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(error_fields(&body), ["inlet_pressure_psia", "rate_mscf_d"]);
+    let mut bad_z = line("rate");
+    bad_z["gas"]["z_factor"] = json!("nope");
+    bad_z["inlet_pressure_psia"] = json!(1000.0);
+    bad_z["outlet_pressure_psia"] = json!(800.0);
+    let (status, body) = post_json("/api/v1/surface/gas-pipeline", bad_z).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(error_fields(&body), ["gas.z_factor"]);
     let mut unknown = line("rate");
     unknown["equation"] = json!("nope");
     unknown["inlet_pressure_psia"] = json!(1000.0);
