@@ -258,7 +258,7 @@ pub fn flowline<F: FluidModel + ?Sized>(
     traverse_input.step = input.step;
     let result = traverse(&traverse_input).map_err(|e| match e {
         CoreError::Physical(m) => {
-            CoreError::Physical(m.replace("at MD ", "at distance-from-outlet "))
+            CoreError::Physical(m.replace("at MD ", "at distance from the outlet "))
         }
         other => other,
     })?;
