@@ -4,7 +4,9 @@
 //! database pool, applies migrations and serves HTTP until SIGTERM or SIGINT, when it stops
 //! accepting, lets in-flight requests finish within the grace period, closes the pool and
 //! exits 0. Other subcommands: `migrate`, `healthcheck` (for container health checks; no curl
-//! needed), `openapi` (prints the OpenAPI document) and `check-config`.
+//! needed), `openapi` (prints the OpenAPI document), `check-config`, and
+//! `admin create --org NAME --email EMAIL` (creates an organization and its first admin; the
+//! password comes from `NODAL_ADMIN_PASSWORD` or the first line of standard input).
 
 use std::io::{Read, Write};
 use std::net::{TcpStream, ToSocketAddrs};
@@ -39,6 +41,25 @@ enum Command {
     Openapi,
     /// Load and validate the configuration, print a redacted summary, and exit.
     CheckConfig,
+    /// Manage accounts from the command line.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create an organization and its first admin. The password is read from
+    /// NODAL_ADMIN_PASSWORD, or else from the first line of standard input.
+    Create {
+        /// Organization name (its URL slug is derived from it).
+        #[arg(long)]
+        org: String,
+        /// The admin's email address.
+        #[arg(long)]
+        email: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -76,6 +97,21 @@ fn main() -> ExitCode {
         Command::CheckConfig => {
             println!("{}", settings.summary());
             ExitCode::SUCCESS
+        }
+        Command::Admin {
+            command: AdminCommand::Create { org, email },
+        } => {
+            init_logging(&settings);
+            match admin_create(&settings, &org, &email) {
+                Ok(message) => {
+                    println!("{message}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("nodal-server admin create: {e}");
+                    ExitCode::FAILURE
+                }
+            }
         }
         Command::Openapi => ExitCode::SUCCESS,
     }
@@ -204,6 +240,100 @@ fn serve(settings: Settings) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The admin password: `NODAL_ADMIN_PASSWORD`, or the first line of standard input.
+fn admin_password() -> Result<String, String> {
+    if let Ok(password) = std::env::var("NODAL_ADMIN_PASSWORD")
+        && !password.is_empty()
+    {
+        return Ok(password);
+    }
+    let mut line = String::new();
+    std::io::stdin()
+        .read_line(&mut line)
+        .map_err(|e| format!("cannot read the password from standard input: {e}"))?;
+    let password = line.trim_end_matches(['\r', '\n']).to_owned();
+    if password.is_empty() {
+        return Err("no password: set NODAL_ADMIN_PASSWORD or write it on standard input".into());
+    }
+    Ok(password)
+}
+
+/// A URL slug from an organization name: lower-case ASCII letters and digits, other runs
+/// turned into single hyphens.
+fn slug_of(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.trim().chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let mut slug = slug.trim_end_matches('-').to_owned();
+    slug.truncate(nodal_store::organizations::MAX_SLUG_LEN);
+    slug.trim_end_matches('-').to_owned()
+}
+
+/// Creates an organization and its first admin; returns what to print.
+fn admin_create(settings: &Settings, org: &str, email: &str) -> Result<String, String> {
+    use nodal_store::accounts::audit::{self, NewAuditEvent};
+    use nodal_store::accounts::users::{self, NewUser};
+
+    let password = admin_password()?;
+    nodal_auth::PasswordPolicy {
+        min_chars: settings.auth.password_min_chars,
+    }
+    .check(&password, email)
+    .map_err(|e| format!("password {e}"))?;
+    nodal_store::accounts::users::validate_email(email.trim()).map_err(|e| e.to_string())?;
+    let slug = slug_of(org);
+    if slug.is_empty() {
+        return Err("the organization name needs at least one letter or digit".into());
+    }
+    let hash = nodal_auth::PasswordHasher::owasp()
+        .hash(&password)
+        .map_err(|e| e.to_string())?;
+    let pool = connect_and_migrate(settings)?;
+    let mut conn = nodal_store::connection(&pool).map_err(|e| e.to_string())?;
+    let now = chrono::Utc::now();
+    let (organization, user) = nodal_store::transaction(&mut conn, |conn| {
+        let organization = nodal_store::organizations::create(
+            conn,
+            &nodal_store::NewOrganization {
+                name: org.trim(),
+                slug: &slug,
+            },
+        )?;
+        let user = users::create(
+            conn,
+            &NewUser {
+                organization_id: organization.id,
+                email,
+                role: "admin",
+                password_hash: Some(&hash),
+            },
+            now,
+        )?;
+        audit::record(
+            conn,
+            &NewAuditEvent {
+                organization_id: Some(organization.id),
+                user_id: Some(user.id),
+                kind: "user_created",
+                detail: Some(r#"{"role":"admin","via":"command_line"}"#),
+                ..NewAuditEvent::default()
+            },
+            now,
+        )?;
+        Ok((organization, user))
+    })
+    .map_err(|e| format!("cannot create the organization and admin: {e}"))?;
+    Ok(format!(
+        "created organization {} ({}) and admin {} ({})",
+        organization.name, organization.id, user.email, user.id
+    ))
 }
 
 /// Asks the local server for `/health/live` over plain TCP: the runtime image has no curl.

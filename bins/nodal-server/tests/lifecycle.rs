@@ -106,6 +106,69 @@ fn signal(server: &Server, name: &str) {
     assert!(status.success());
 }
 
+const ADMIN_EMAIL: &str = "admin@lifecycle.example.com";
+const ADMIN_PASSWORD: &str = "lifecycle-Bottomhole-4471";
+
+/// `nodal-server admin create` with the password on standard input.
+fn admin_create(dir: &Path, password: &str) -> std::process::Output {
+    let mut child = command(dir, free_port())
+        .args([
+            "admin",
+            "create",
+            "--org",
+            "Lifecycle Oil & Gas",
+            "--email",
+            ADMIN_EMAIL,
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    writeln!(child.stdin.take().unwrap(), "{password}").unwrap();
+    child.wait_with_output().unwrap()
+}
+
+/// Signs in over HTTP; returns the access token.
+fn sign_in(port: u16) -> String {
+    let body = format!(r#"{{"email":"{ADMIN_EMAIL}","password":"{ADMIN_PASSWORD}"}}"#);
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "POST /api/v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    let json = &response[response.find("\r\n\r\n").unwrap() + 4..];
+    let value: serde_json::Value = serde_json::from_str(json).unwrap();
+    value["access_token"].as_str().unwrap().to_owned()
+}
+
+#[test]
+fn admin_create_makes_an_admin_who_can_sign_in_and_refuses_weak_passwords() {
+    let dir = tempfile::tempdir().unwrap();
+    let weak = admin_create(dir.path(), "password1234");
+    assert!(!weak.status.success());
+    assert!(
+        String::from_utf8_lossy(&weak.stderr).contains("common"),
+        "{weak:?}"
+    );
+    let created = admin_create(dir.path(), ADMIN_PASSWORD);
+    assert!(created.status.success(), "{created:?}");
+    assert!(
+        String::from_utf8_lossy(&created.stdout).contains("lifecycle-oil-gas")
+            || String::from_utf8_lossy(&created.stdout).contains("Lifecycle Oil & Gas")
+    );
+    // The same organization again is a conflict, not a second copy.
+    assert!(!admin_create(dir.path(), ADMIN_PASSWORD).status.success());
+    let server = start(dir.path());
+    let token = sign_in(server.port);
+    assert_eq!(token.split('.').count(), 3);
+}
+
 #[test]
 fn serves_on_a_fresh_database_answers_the_healthcheck_and_stops_on_sigterm() {
     let dir = tempfile::tempdir().unwrap();
@@ -140,8 +203,10 @@ fn serves_on_a_fresh_database_answers_the_healthcheck_and_stops_on_sigterm() {
 #[test]
 fn sigterm_lets_a_request_in_flight_finish_then_exits_zero() {
     let dir = tempfile::tempdir().unwrap();
+    assert!(admin_create(dir.path(), ADMIN_PASSWORD).status.success());
     let mut server = start(dir.path());
     let port = server.port;
+    let token = sign_in(port);
 
     // A request in flight: its head and half its body have arrived, and the handler is
     // waiting for the rest when the signal comes.
@@ -153,7 +218,7 @@ fn sigterm_lets_a_request_in_flight_finish_then_exits_zero() {
         .unwrap();
     write!(
         in_flight,
-        "POST /api/v1/pvt/properties HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        "POST /api/v1/pvt/properties HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer {token}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
         body.len()
     )
     .unwrap();

@@ -28,6 +28,12 @@ where
         .service(
             utoipa_actix_web::scope("/api/v1")
                 .service(routes::meta::index)
+                .service(routes::auth::login)
+                .service(routes::auth::refresh)
+                .service(routes::auth::logout)
+                .service(routes::auth::logout_all)
+                .service(routes::auth::me)
+                .service(routes::auth::dev_token)
                 .service(routes::pvt::properties)
                 .service(routes::pvt::curve)
                 .service(routes::pvt::compare)

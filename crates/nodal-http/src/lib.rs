@@ -5,8 +5,11 @@
 //! document. `nodal-server` only wires these together.
 
 pub mod app;
+pub mod auth;
+pub mod client_ip;
 pub mod error;
 pub mod extract;
+pub mod identity;
 pub mod middleware;
 pub mod openapi;
 pub mod plot;

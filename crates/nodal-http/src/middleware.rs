@@ -239,7 +239,8 @@ fn as_problem(response: ServiceResponse<BoxBody>, request_id: &str) -> ServiceRe
     let mut new = problem_response(&problem);
     for (name, value) in old.headers() {
         if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
-            new.headers_mut().insert(name.clone(), value.clone());
+            // Append: a name may repeat (several Set-Cookie headers).
+            new.headers_mut().append(name.clone(), value.clone());
         }
     }
     ServiceResponse::new(request, new)

@@ -211,13 +211,133 @@ impl Default for SecuritySettings {
     }
 }
 
-/// Token signing.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+/// Requests allowed per client IP and per account on the sign-in, registration, refresh and
+/// password routes (each route group counts separately).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RateLimitSettings {
+    /// Requests per window from one client IP (0 disables).
+    pub per_ip: u32,
+    /// Requests per window for one account (email) (0 disables).
+    pub per_account: u32,
+    /// The window, seconds.
+    pub window_secs: u64,
+}
+
+impl Default for RateLimitSettings {
+    fn default() -> Self {
+        Self {
+            per_ip: 30,
+            per_account: 10,
+            window_secs: 60,
+        }
+    }
+}
+
+/// Temporary locks after repeated failed sign-ins.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LockoutSettings {
+    /// Failed sign-ins for one account within the window that lock it (0 disables).
+    pub max_failures: u32,
+    /// Failed sign-ins from one IP, across accounts, within the window that block it
+    /// (0 disables).
+    pub ip_max_failures: u32,
+    /// How far back failures count, seconds.
+    pub window_secs: u64,
+    /// How long a lock or block lasts after the latest failure, seconds.
+    pub lock_secs: u64,
+}
+
+impl Default for LockoutSettings {
+    fn default() -> Self {
+        Self {
+            max_failures: 5,
+            ip_max_failures: 50,
+            window_secs: 900,
+            lock_secs: 900,
+        }
+    }
+}
+
+/// `SameSite` attribute of the session cookies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SameSite {
+    /// Sent only on same-site requests.
+    Strict,
+    /// Also sent on top-level navigations from other sites.
+    Lax,
+}
+
+/// Accounts, tokens and sessions.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct AuthSettings {
-    /// HMAC secret for session tokens (`NODAL__AUTH__JWT_SECRET`), at least 32 bytes in
+    /// HMAC secret that signs access tokens (`NODAL__AUTH__JWT_SECRET`), at least 32 bytes in
     /// production. Generated at random in development when unset.
     pub jwt_secret: Secret,
+    /// Earlier secrets that still verify tokens during a rotation (comma-separated from the
+    /// environment). Remove them once the access-token lifetime has passed.
+    #[serde(deserialize_with = "secret_list")]
+    pub jwt_previous_secrets: Vec<Secret>,
+    /// `iss` of access tokens.
+    pub issuer: String,
+    /// `aud` of access tokens.
+    pub audience: String,
+    /// Access-token lifetime, seconds.
+    pub access_token_ttl_secs: u64,
+    /// Refresh-token lifetime, seconds (renewed on each refresh, up to the session cap).
+    pub refresh_token_ttl_secs: u64,
+    /// Absolute cap on a session, seconds: after it, the user signs in again.
+    pub session_max_age_secs: u64,
+    /// Tolerated clock drift when checking token times, seconds.
+    pub clock_leeway_secs: u64,
+    /// How long a session check may be reused, seconds (at most 5): a revoked session's
+    /// access token is refused within this time on every replica.
+    pub session_check_secs: u64,
+    /// Fewest characters in a password.
+    pub password_min_chars: usize,
+    /// Lifetime of an admin-issued password-set token, seconds.
+    pub password_set_token_ttl_secs: u64,
+    /// Allow self-registration for emails of an organization's allowed domains.
+    pub registration_enabled: bool,
+    /// Mark cookies `Secure`. Unset: on except in development.
+    pub cookie_secure: Option<bool>,
+    /// `SameSite` of the cookies.
+    pub cookie_same_site: SameSite,
+    /// Proxies (IPs or CIDR ranges) whose `X-Forwarded-For` is believed; from the
+    /// environment, comma-separated. Empty: the socket peer is the client.
+    #[serde(deserialize_with = "string_or_list")]
+    pub trusted_proxies: Vec<String>,
+    /// Rate limits.
+    pub rate_limit: RateLimitSettings,
+    /// Lockout.
+    pub lockout: LockoutSettings,
+}
+
+impl Default for AuthSettings {
+    fn default() -> Self {
+        Self {
+            jwt_secret: Secret::default(),
+            jwt_previous_secrets: Vec::new(),
+            issuer: "nodal".into(),
+            audience: "nodal-api".into(),
+            access_token_ttl_secs: 900,
+            refresh_token_ttl_secs: 14 * 86_400,
+            session_max_age_secs: 30 * 86_400,
+            clock_leeway_secs: 30,
+            session_check_secs: 5,
+            password_min_chars: 12,
+            password_set_token_ttl_secs: 3 * 86_400,
+            registration_enabled: false,
+            cookie_secure: None,
+            cookie_same_site: SameSite::Strict,
+            trusted_proxies: Vec::new(),
+            rate_limit: RateLimitSettings::default(),
+            lockout: LockoutSettings::default(),
+        }
+    }
 }
 
 /// All of Nodal's configuration.
@@ -239,7 +359,7 @@ pub struct Settings {
     pub docs: DocsSettings,
     /// Security headers and switches.
     pub security: SecuritySettings,
-    /// Token signing.
+    /// Accounts, tokens, sessions and abuse limits.
     pub auth: AuthSettings,
 }
 
@@ -420,6 +540,7 @@ impl Settings {
                 ));
             }
         }
+        self.auth_problems(&mut problems);
         if self.environment == Environment::Production {
             self.production_problems(&mut problems);
         }
@@ -428,6 +549,87 @@ impl Settings {
         } else {
             Err(ConfigError::Invalid(problems))
         }
+    }
+
+    fn auth_problems(&self, problems: &mut Vec<Problem>) {
+        let a = &self.auth;
+        if a.issuer.trim().is_empty() {
+            problems.push(Problem::new("auth.issuer", "must not be empty"));
+        }
+        if a.audience.trim().is_empty() {
+            problems.push(Problem::new("auth.audience", "must not be empty"));
+        }
+        if !(60..=86_400).contains(&a.access_token_ttl_secs) {
+            problems.push(Problem::new(
+                "auth.access_token_ttl_secs",
+                "must be between 60 and 86400 seconds",
+            ));
+        }
+        if a.refresh_token_ttl_secs < a.access_token_ttl_secs {
+            problems.push(Problem::new(
+                "auth.refresh_token_ttl_secs",
+                "must be at least auth.access_token_ttl_secs",
+            ));
+        }
+        if a.session_max_age_secs < a.refresh_token_ttl_secs {
+            problems.push(Problem::new(
+                "auth.session_max_age_secs",
+                "must be at least auth.refresh_token_ttl_secs",
+            ));
+        }
+        if a.clock_leeway_secs > 300 {
+            problems.push(Problem::new(
+                "auth.clock_leeway_secs",
+                "must be at most 300 seconds",
+            ));
+        }
+        if a.session_check_secs > 5 {
+            problems.push(Problem::new(
+                "auth.session_check_secs",
+                "must be at most 5 seconds (revoked sessions must stop within 5 s)",
+            ));
+        }
+        if !(8..=128).contains(&a.password_min_chars) {
+            problems.push(Problem::new(
+                "auth.password_min_chars",
+                "must be between 8 and 128",
+            ));
+        }
+        if a.rate_limit.window_secs == 0 {
+            problems.push(Problem::new(
+                "auth.rate_limit.window_secs",
+                "must be at least 1 second",
+            ));
+        }
+        if a.lockout.window_secs == 0 || a.lockout.lock_secs == 0 {
+            problems.push(Problem::new(
+                "auth.lockout",
+                "window_secs and lock_secs must be at least 1 second",
+            ));
+        }
+        for proxy in &a.trusted_proxies {
+            if crate::client_ip::Cidr::parse(proxy).is_none() {
+                problems.push(Problem::new(
+                    "auth.trusted_proxies",
+                    format!("`{proxy}` is not an IP address or CIDR range"),
+                ));
+            }
+        }
+        for (i, secret) in a.jwt_previous_secrets.iter().enumerate() {
+            if secret.expose().len() < nodal_auth::token::MIN_KEY_BYTES {
+                problems.push(Problem::new(
+                    format!("auth.jwt_previous_secrets[{i}]"),
+                    "is too short to be a secret that ever signed tokens",
+                ));
+            }
+        }
+    }
+
+    /// Whether cookies are marked `Secure`.
+    pub fn cookies_secure(&self) -> bool {
+        self.auth
+            .cookie_secure
+            .unwrap_or(self.environment != Environment::Development)
     }
 
     fn production_problems(&self, problems: &mut Vec<Problem>) {
@@ -476,6 +678,12 @@ impl Settings {
             problems.push(Problem::new(
                 "security.hsts",
                 "HSTS cannot be turned off in production",
+            ));
+        }
+        if self.auth.cookie_secure == Some(false) {
+            problems.push(Problem::new(
+                "auth.cookie_secure",
+                "cookies must be Secure in production",
             ));
         }
     }
@@ -545,6 +753,13 @@ fn is_placeholder_secret(secret: &str) -> bool {
     distinct.sort_unstable();
     distinct.dedup();
     distinct.len() < 8
+}
+
+fn secret_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Secret>, D::Error> {
+    Ok(string_or_list(deserializer)?
+        .into_iter()
+        .map(Secret::new)
+        .collect())
 }
 
 fn string_or_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {

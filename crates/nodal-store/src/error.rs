@@ -58,6 +58,13 @@ impl StoreError {
 pub(crate) fn entity_for_table(table: &str) -> String {
     match table {
         "organizations" => "organization".to_owned(),
+        "users" => "user".to_owned(),
+        "sessions" => "session".to_owned(),
+        "refresh_tokens" => "refresh token".to_owned(),
+        "password_set_tokens" => "password-set token".to_owned(),
+        "allowed_email_domains" => "allowed email domain".to_owned(),
+        "audit_events" => "audit event".to_owned(),
+        "login_failures" => "login failure".to_owned(),
         other => other.to_owned(),
     }
 }

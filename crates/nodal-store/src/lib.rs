@@ -20,6 +20,7 @@
 //! Diesel and r2d2 block the calling thread: async code calls the store from a
 //! blocking pool (`web::block`), never on its worker threads.
 
+pub mod accounts;
 pub mod connection;
 pub mod error;
 pub mod migrations;

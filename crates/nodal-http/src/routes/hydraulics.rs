@@ -18,6 +18,7 @@ use super::pvt::{
 };
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
+use crate::identity::AuthUser;
 use crate::validate::Check;
 
 /// Deepest measured depth accepted, ft.
@@ -870,6 +871,7 @@ pub(crate) async fn off_worker<T: Send + 'static>(
 
 /// Survey in, trajectory out (minimum curvature: TVD, north, east, dogleg severity).
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "hydraulics",
     request_body = TrajectoryRequest,
     responses(
@@ -879,7 +881,10 @@ pub(crate) async fn off_worker<T: Send + 'static>(
     )
 )]
 #[post("/wellbore/trajectory")]
-pub async fn trajectory(body: Json<TrajectoryRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn trajectory(
+    _user: AuthUser,
+    body: Json<TrajectoryRequest>,
+) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(compute_trajectory(&body.into_inner())?))
 }
 
@@ -943,6 +948,7 @@ fn dogleg_deg(i1: f64, a1: f64, i2: f64, a2: f64) -> f64 {
 
 /// The full pressure traverse (either direction), with the station table.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "hydraulics",
     request_body = TraverseRequest,
     responses(
@@ -952,7 +958,10 @@ fn dogleg_deg(i1: f64, a1: f64, i2: f64, a2: f64) -> f64 {
     )
 )]
 #[post("/hydraulics/traverse")]
-pub async fn traverse(body: Json<TraverseRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn traverse(
+    _user: AuthUser,
+    body: Json<TraverseRequest>,
+) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     Ok(HttpResponse::Ok().json(off_worker(move || compute_traverse(&request)).await?))
 }
@@ -1070,6 +1079,7 @@ fn apply_options<F: ?Sized>(
 /// pressure, water cut and GOR; optionally the wellhead pressure for a target bottom-hole
 /// pressure at each rate.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "hydraulics",
     request_body = VlpRequest,
     responses(
@@ -1079,7 +1089,7 @@ fn apply_options<F: ?Sized>(
     )
 )]
 #[post("/hydraulics/vlp-curve")]
-pub async fn vlp_curve(body: Json<VlpRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn vlp_curve(_user: AuthUser, body: Json<VlpRequest>) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     Ok(HttpResponse::Ok().json(off_worker(move || compute_vlp(&request)).await?))
 }
@@ -1160,6 +1170,7 @@ pub fn compute_vlp(request: &VlpRequest) -> Result<VlpResponse, ApiError> {
 
 /// The same traverse by several correlations, side by side.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "hydraulics",
     request_body = CompareRequest,
     responses(
@@ -1169,7 +1180,10 @@ pub fn compute_vlp(request: &VlpRequest) -> Result<VlpResponse, ApiError> {
     )
 )]
 #[post("/hydraulics/compare")]
-pub async fn compare(body: Json<CompareRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn compare(
+    _user: AuthUser,
+    body: Json<CompareRequest>,
+) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     Ok(HttpResponse::Ok().json(off_worker(move || compute_compare(&request)).await?))
 }
@@ -1235,11 +1249,12 @@ pub fn compute_compare(request: &CompareRequest) -> Result<CompareResponse, ApiE
 
 /// Every gradient correlation and friction method with its variant, source and intended use.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "hydraulics",
     responses((status = 200, description = "The catalogue", body = HydraulicsMethodsResponse))
 )]
 #[get("/hydraulics/methods")]
-pub async fn list_methods() -> HttpResponse {
+pub async fn list_methods(_user: AuthUser) -> HttpResponse {
     let describe = |m: &'static nodal_core::MethodInfo| CorrelationDescription {
         id: m.id,
         property: m.property,
@@ -1260,6 +1275,7 @@ pub async fn list_methods() -> HttpResponse {
 
 /// The traverse as an SVG chart: pressure and temperature against true vertical depth.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "hydraulics",
     request_body = TraverseRequest,
     responses(
@@ -1269,7 +1285,10 @@ pub async fn list_methods() -> HttpResponse {
     )
 )]
 #[post("/hydraulics/traverse/plot")]
-pub async fn traverse_plot(body: Json<TraverseRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn traverse_plot(
+    _user: AuthUser,
+    body: Json<TraverseRequest>,
+) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     let svg = off_worker(move || {
         let result = compute_traverse(&request)?;

@@ -1,5 +1,6 @@
 //! Route handlers, one module per area.
 
+pub mod auth;
 pub mod health;
 pub mod hydraulics;
 pub mod meta;

@@ -22,6 +22,7 @@ use super::hydraulics::{
 use super::pvt::{FluidInput, MethodsInput, Warning, prefixed};
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
+use crate::identity::AuthUser;
 use crate::validate::Check;
 
 /// An inflow (IPR) model and its parameters, tagged by `model`. Models built from a test
@@ -408,6 +409,7 @@ pub struct InflowCurveResponse {
 
 /// The inflow (IPR) curve of a model.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "nodal",
     request_body = InflowCurveRequest,
     responses(
@@ -417,7 +419,10 @@ pub struct InflowCurveResponse {
     )
 )]
 #[post("/inflow/curve")]
-pub async fn inflow_curve(body: Json<InflowCurveRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn inflow_curve(
+    _user: AuthUser,
+    body: Json<InflowCurveRequest>,
+) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(compute_inflow_curve(&body.into_inner())?))
 }
 
@@ -513,6 +518,7 @@ pub struct FitResponse {
 
 /// Fetkovich, back-pressure or Jones parameters from a multi-rate test, by least squares.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "nodal",
     request_body = FitRequest,
     responses(
@@ -522,7 +528,7 @@ pub struct FitResponse {
     )
 )]
 #[post("/inflow/fit")]
-pub async fn inflow_fit(body: Json<FitRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn inflow_fit(_user: AuthUser, body: Json<FitRequest>) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(compute_fit(&body.into_inner())?))
 }
 
@@ -748,6 +754,7 @@ pub fn compute_operating_point(request: &NodalRequest) -> Result<NodalResponse, 
 /// The operating point at the bottom-hole node: where inflow meets outflow, with the
 /// outcome named (stable, two intersections, no flow).
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "nodal",
     request_body = NodalRequest,
     responses(
@@ -757,7 +764,10 @@ pub fn compute_operating_point(request: &NodalRequest) -> Result<NodalResponse, 
     )
 )]
 #[post("/nodal/operating-point")]
-pub async fn operating_point(body: Json<NodalRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn operating_point(
+    _user: AuthUser,
+    body: Json<NodalRequest>,
+) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     Ok(HttpResponse::Ok().json(off_worker(move || compute_operating_point(&request)).await?))
 }
@@ -905,6 +915,7 @@ pub fn compute_sensitivity(request: &SensitivityRequest) -> Result<SensitivityRe
 
 /// Operating points over one or two varied inputs, solved in parallel (at most 400 cases).
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "nodal",
     request_body = SensitivityRequest,
     responses(
@@ -914,7 +925,10 @@ pub fn compute_sensitivity(request: &SensitivityRequest) -> Result<SensitivityRe
     )
 )]
 #[post("/nodal/sensitivity")]
-pub async fn sensitivity(body: Json<SensitivityRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn sensitivity(
+    _user: AuthUser,
+    body: Json<SensitivityRequest>,
+) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     Ok(HttpResponse::Ok().json(off_worker(move || compute_sensitivity(&request)).await?))
 }
@@ -968,6 +982,7 @@ pub fn compute_gas_lift(request: &GasLiftRequest) -> Result<GasLiftResponse, Api
 
 /// Gas-lift performance curve: oil rate against injected gas rate, with the optimum.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "nodal",
     request_body = GasLiftRequest,
     responses(
@@ -977,7 +992,10 @@ pub fn compute_gas_lift(request: &GasLiftRequest) -> Result<GasLiftResponse, Api
     )
 )]
 #[post("/nodal/gas-lift")]
-pub async fn gas_lift(body: Json<GasLiftRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn gas_lift(
+    _user: AuthUser,
+    body: Json<GasLiftRequest>,
+) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     Ok(HttpResponse::Ok().json(off_worker(move || compute_gas_lift(&request)).await?))
 }
@@ -1110,6 +1128,7 @@ pub fn compute_vfp(request: &VfpRequest) -> Result<nodal_core::nodal::VfpProdTab
 /// JSON form and as comments in the keyword text, never hidden). `text/plain` keyword text by
 /// default; JSON with `Accept: application/json`.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "nodal",
     request_body = VfpRequest,
     responses(
@@ -1119,7 +1138,11 @@ pub fn compute_vfp(request: &VfpRequest) -> Result<nodal_core::nodal::VfpProdTab
     )
 )]
 #[post("/nodal/vfp")]
-pub async fn vfp(req: HttpRequest, body: Json<VfpRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn vfp(
+    _user: AuthUser,
+    req: HttpRequest,
+    body: Json<VfpRequest>,
+) -> Result<HttpResponse, ApiError> {
     let wants_json = req
         .headers()
         .get(header::ACCEPT)
@@ -1138,6 +1161,7 @@ pub async fn vfp(req: HttpRequest, body: Json<VfpRequest>) -> Result<HttpRespons
 
 /// The nodal plot as SVG: inflow and outflow curves with the operating points marked.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "nodal",
     request_body = NodalRequest,
     responses(
@@ -1147,7 +1171,7 @@ pub async fn vfp(req: HttpRequest, body: Json<VfpRequest>) -> Result<HttpRespons
     )
 )]
 #[post("/nodal/plot")]
-pub async fn plot(body: Json<NodalRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn plot(_user: AuthUser, body: Json<NodalRequest>) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     let svg = off_worker(move || {
         let response = compute_operating_point(&request)?;

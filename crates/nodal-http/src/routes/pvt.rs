@@ -26,6 +26,7 @@ use utoipa::ToSchema;
 
 use crate::error::{ApiError, FieldError, Problem};
 use crate::extract::Json;
+use crate::identity::AuthUser;
 use crate::validate::Check;
 
 /// Most points in one request.
@@ -842,6 +843,7 @@ fn grid(min: f64, max: f64, points: usize) -> Vec<f64> {
 
 /// Every property of the fluid at one or many (pressure, temperature) points.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "pvt",
     request_body = PropertiesRequest,
     responses(
@@ -851,7 +853,10 @@ fn grid(min: f64, max: f64, points: usize) -> Vec<f64> {
     )
 )]
 #[post("/pvt/properties")]
-pub async fn properties(body: Json<PropertiesRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn properties(
+    _user: AuthUser,
+    body: Json<PropertiesRequest>,
+) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     Ok(HttpResponse::Ok().json(compute_properties(&request)?))
 }
@@ -927,6 +932,7 @@ fn at_point(index: usize, error: nodal_core::CoreError) -> ApiError {
 
 /// Properties over a pressure range at one temperature; the grid holds the bubble point.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "pvt",
     request_body = CurveRequest,
     responses(
@@ -936,7 +942,7 @@ fn at_point(index: usize, error: nodal_core::CoreError) -> ApiError {
     )
 )]
 #[post("/pvt/curve")]
-pub async fn curve(body: Json<CurveRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn curve(_user: AuthUser, body: Json<CurveRequest>) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     Ok(HttpResponse::Ok().json(compute_curve(&request)?))
 }
@@ -997,6 +1003,7 @@ pub fn compute_curve(request: &CurveRequest) -> Result<CurveResponse, ApiError> 
 
 /// One property by every applicable method over a pressure range.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "pvt",
     request_body = CompareRequest,
     responses(
@@ -1006,7 +1013,10 @@ pub fn compute_curve(request: &CurveRequest) -> Result<CurveResponse, ApiError> 
     )
 )]
 #[post("/pvt/compare")]
-pub async fn compare(body: Json<CompareRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn compare(
+    _user: AuthUser,
+    body: Json<CompareRequest>,
+) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     Ok(HttpResponse::Ok().json(compute_compare(&request)?))
 }
@@ -1142,6 +1152,7 @@ pub fn compute_compare(request: &CompareRequest) -> Result<CompareResponse, ApiE
 
 /// Bubble-point pressure by every method, and the recommended one.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "pvt",
     request_body = BubblePointRequest,
     responses(
@@ -1151,7 +1162,10 @@ pub fn compute_compare(request: &CompareRequest) -> Result<CompareResponse, ApiE
     )
 )]
 #[post("/pvt/bubble-point")]
-pub async fn bubble_point(body: Json<BubblePointRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn bubble_point(
+    _user: AuthUser,
+    body: Json<BubblePointRequest>,
+) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     Ok(HttpResponse::Ok().json(compute_bubble_point(&request)?))
 }
@@ -1211,11 +1225,12 @@ pub fn compute_bubble_point(request: &BubblePointRequest) -> Result<BubblePointR
 
 /// Every PVT method with its property, variant, published data range and source.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "pvt",
     responses((status = 200, description = "The catalogue", body = MethodsResponse))
 )]
 #[get("/pvt/methods")]
-pub async fn list_methods() -> HttpResponse {
+pub async fn list_methods(_user: AuthUser) -> HttpResponse {
     HttpResponse::Ok().json(MethodsResponse {
         methods: nodal_core::pvt::catalogue()
             .into_iter()

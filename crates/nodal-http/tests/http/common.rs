@@ -6,10 +6,16 @@ pub use actix_web::dev::{Service, ServiceResponse};
 pub use actix_web::http::{StatusCode, header};
 pub use actix_web::middleware::from_fn;
 pub use actix_web::{App, HttpResponse, test, web};
+pub use nodal_http::identity::Role;
 pub use nodal_http::settings::{Environment, Secret};
 pub use nodal_http::{AppState, Settings, build_app};
 pub use nodal_store::test_support::TestDatabase;
 pub use serde_json::Value;
+pub use uuid::Uuid;
+
+use nodal_http::auth::ClientInfo;
+use nodal_store::accounts::users::{self, NewUser};
+use nodal_store::{NewOrganization, organizations};
 
 pub fn settings(environment: Environment) -> Settings {
     let mut settings = Settings {
@@ -71,15 +77,88 @@ pub fn assert_well_formed_xml(svg: &str) {
     assert!(stack.is_empty(), "unclosed tags: {stack:?}");
 }
 
-/// POSTs `body` as JSON to the real app on a fresh SQLite database; returns the status and
-/// the JSON answer.
+/// A signed-in user of the tests: their organization, ids, role and tokens.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub org_id: Uuid,
+    pub user_id: Uuid,
+    pub role: Role,
+    pub session_id: Uuid,
+    pub email: String,
+    pub access_token: String,
+    pub refresh_token: String,
+}
+
+impl Session {
+    /// The `Authorization: Bearer` header, for `.insert_header(session.bearer())`.
+    pub fn bearer(&self) -> (header::HeaderName, String) {
+        (
+            header::AUTHORIZATION,
+            format!("Bearer {}", self.access_token),
+        )
+    }
+}
+
+/// A new organization with one user of `role`, signed in.
+pub async fn signed_in(state: &AppState, role: Role) -> Session {
+    let slug = format!("org-{}", Uuid::new_v4().simple());
+    let mut conn = state.pool.get().unwrap();
+    let org = organizations::create(
+        &mut conn,
+        &NewOrganization {
+            name: &slug,
+            slug: &slug,
+        },
+    )
+    .unwrap();
+    drop(conn);
+    signed_in_to(state, org.id, role).await
+}
+
+/// A new user of `role` in the organization `org_id`, signed in (no password is set; the
+/// session is opened directly).
+pub async fn signed_in_to(state: &AppState, org_id: Uuid, role: Role) -> Session {
+    let mut conn = state.pool.get().unwrap();
+    let email = format!("{}-{}@example.com", role.as_str(), Uuid::new_v4().simple());
+    let user = users::create(
+        &mut conn,
+        &NewUser {
+            organization_id: org_id,
+            email: &email,
+            role: role.as_str(),
+            password_hash: None,
+        },
+        state.auth.now(),
+    )
+    .unwrap();
+    let client = ClientInfo {
+        ip: "192.0.2.1".into(),
+        user_agent: Some("nodal-tests".into()),
+    };
+    let pair = state.auth.start_session(&mut conn, &user, &client).unwrap();
+    Session {
+        org_id,
+        user_id: user.id,
+        role,
+        session_id: pair.session_id,
+        email,
+        access_token: pair.access_token,
+        refresh_token: pair.refresh_token,
+    }
+}
+
+/// POSTs `body` as JSON, signed in as an engineer, to the real app on a fresh SQLite
+/// database; returns the status and the JSON answer.
 pub async fn post_json(uri: &str, body: Value) -> (StatusCode, Value) {
     let db = TestDatabase::sqlite();
-    let app = test::init_service(build_app(state(&db, settings(Environment::Test)))).await;
+    let state = state(&db, settings(Environment::Test));
+    let user = signed_in(&state, Role::Engineer).await;
+    let app = test::init_service(build_app(state)).await;
     let response = test::call_service(
         &app,
         test::TestRequest::post()
             .uri(uri)
+            .insert_header(user.bearer())
             .set_json(body)
             .to_request(),
     )
@@ -96,4 +175,29 @@ pub fn error_fields(body: &Value) -> Vec<String> {
         .iter()
         .map(|e| e["field"].as_str().unwrap().to_string())
         .collect()
+}
+
+/// Defines an async test that runs its body once per backend, as `<name>::sqlite` and
+/// `<name>::postgres`, with a fresh, migrated [`TestDatabase`] bound to the identifier.
+macro_rules! backend_test {
+    ($(#[$meta:meta])* async fn $name:ident($db:ident) $body:block) => {
+        $(#[$meta])*
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[actix_web::test]
+            async fn sqlite() {
+                let $db = TestDatabase::sqlite();
+                $body
+            }
+
+            #[actix_web::test]
+            async fn postgres() {
+                if let Some($db) = TestDatabase::postgres() {
+                    $body
+                }
+            }
+        }
+    };
 }

@@ -315,10 +315,13 @@ async fn compare_runs_every_multiphase_correlation() {
 #[actix_web::test]
 async fn methods_catalogue_lists_correlations_and_friction() {
     let db = TestDatabase::sqlite();
-    let app = test::init_service(build_app(state(&db, settings(Environment::Test)))).await;
+    let state = state(&db, settings(Environment::Test));
+    let user = signed_in(&state, Role::Viewer).await;
+    let app = test::init_service(build_app(state)).await;
     let response = test::call_service(
         &app,
         test::TestRequest::get()
+            .insert_header(user.bearer())
             .uri("/api/v1/hydraulics/methods")
             .to_request(),
     )
@@ -344,10 +347,13 @@ async fn methods_catalogue_lists_correlations_and_friction() {
 #[actix_web::test]
 async fn traverse_plot_is_well_formed_svg_with_both_series() {
     let db = TestDatabase::sqlite();
-    let app = test::init_service(build_app(state(&db, settings(Environment::Test)))).await;
+    let state = state(&db, settings(Environment::Test));
+    let user = signed_in(&state, Role::Viewer).await;
+    let app = test::init_service(build_app(state)).await;
     let response = test::call_service(
         &app,
         test::TestRequest::post()
+            .insert_header(user.bearer())
             .uri("/api/v1/hydraulics/traverse/plot")
             .set_json(case())
             .to_request(),

@@ -1,7 +1,9 @@
 //! The real application, driven in-process (`actix_web::test`), one module per area.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[macro_use]
 mod common;
+mod auth;
 mod foundation;
 mod hydraulics;
 mod nodal;

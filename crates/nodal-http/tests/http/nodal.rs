@@ -6,8 +6,13 @@ use serde_json::json;
 
 async fn post(uri: &str, body: Value, accept: Option<&str>) -> (StatusCode, String) {
     let db = TestDatabase::sqlite();
-    let app = test::init_service(build_app(state(&db, settings(Environment::Test)))).await;
-    let mut request = test::TestRequest::post().uri(uri).set_json(body);
+    let state = state(&db, settings(Environment::Test));
+    let user = signed_in(&state, Role::Viewer).await;
+    let app = test::init_service(build_app(state)).await;
+    let mut request = test::TestRequest::post()
+        .uri(uri)
+        .insert_header(user.bearer())
+        .set_json(body);
     if let Some(accept) = accept {
         request = request.insert_header((header::ACCEPT, accept));
     }

@@ -266,10 +266,13 @@ async fn bubble_point_by_every_method_and_the_recommended_one() {
 #[actix_web::test]
 async fn methods_catalogue_lists_variants_ranges_and_sources() {
     let db = TestDatabase::sqlite();
-    let app = test::init_service(build_app(state(&db, settings(Environment::Test)))).await;
+    let state = state(&db, settings(Environment::Test));
+    let user = signed_in(&state, Role::Viewer).await;
+    let app = test::init_service(build_app(state)).await;
     let response = test::call_service(
         &app,
         test::TestRequest::get()
+            .insert_header(user.bearer())
             .uri("/api/v1/pvt/methods")
             .to_request(),
     )
