@@ -29,6 +29,7 @@ use super::pvt::{
 };
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
+use crate::identity::AuthUser;
 use crate::validate::Check;
 
 /// The gas: gravity, impurities and, optionally, the Z-factor and viscosity correlations
@@ -1426,6 +1427,7 @@ pub struct SurfaceMethodsResponse {
 
 /// A gas pipeline: solve for the rate, the outlet or inlet pressure, or the diameter.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "surface",
     request_body = GasPipelineRequest,
     responses(
@@ -1435,12 +1437,16 @@ pub struct SurfaceMethodsResponse {
     )
 )]
 #[post("/surface/gas-pipeline")]
-pub async fn gas_pipeline(body: Json<GasPipelineRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn gas_pipeline(
+    _user: AuthUser,
+    body: Json<GasPipelineRequest>,
+) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(compute_gas_pipeline(&body.into_inner())?))
 }
 
 /// The smallest standard pipe meeting an outlet pressure and the API RP 14E erosional limit.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "surface",
     request_body = GasPipelineSizeRequest,
     responses(
@@ -1450,6 +1456,7 @@ pub async fn gas_pipeline(body: Json<GasPipelineRequest>) -> Result<HttpResponse
 )]
 #[post("/surface/gas-pipeline/size")]
 pub async fn gas_pipeline_size(
+    _user: AuthUser,
     body: Json<GasPipelineSizeRequest>,
 ) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(compute_gas_pipeline_size(&body.into_inner())?))
@@ -1457,6 +1464,7 @@ pub async fn gas_pipeline_size(
 
 /// A multiphase flowline on a (distance, elevation) profile.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "surface",
     request_body = FlowlineRequest,
     responses(
@@ -1465,13 +1473,17 @@ pub async fn gas_pipeline_size(
     )
 )]
 #[post("/surface/flowline")]
-pub async fn flowline_route(body: Json<FlowlineRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn flowline_route(
+    _user: AuthUser,
+    body: Json<FlowlineRequest>,
+) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     Ok(HttpResponse::Ok().json(off_worker(move || compute_flowline(&request)).await?))
 }
 
 /// Compressor stages, head, power and discharge temperatures.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "surface",
     request_body = CompressorRequest,
     responses(
@@ -1480,12 +1492,16 @@ pub async fn flowline_route(body: Json<FlowlineRequest>) -> Result<HttpResponse,
     )
 )]
 #[post("/surface/compressor")]
-pub async fn compressor(body: Json<CompressorRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn compressor(
+    _user: AuthUser,
+    body: Json<CompressorRequest>,
+) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(compute_compressor(&body.into_inner())?))
 }
 
 /// A wellhead choke: critical multiphase (Gilbert, Ros, Baxendell, Achong) or gas.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "surface",
     request_body = ChokeRequest,
     responses(
@@ -1494,12 +1510,16 @@ pub async fn compressor(body: Json<CompressorRequest>) -> Result<HttpResponse, A
     )
 )]
 #[post("/surface/choke")]
-pub async fn choke_route(body: Json<ChokeRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn choke_route(
+    _user: AuthUser,
+    body: Json<ChokeRequest>,
+) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(compute_choke(&body.into_inner())?))
 }
 
 /// A gas gathering network: node pressures and well rates.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "surface",
     request_body = NetworkRequest,
     responses(
@@ -1509,18 +1529,25 @@ pub async fn choke_route(body: Json<ChokeRequest>) -> Result<HttpResponse, ApiEr
     )
 )]
 #[post("/surface/network")]
-pub async fn network_route(body: Json<NetworkRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn network_route(
+    _user: AuthUser,
+    body: Json<NetworkRequest>,
+) -> Result<HttpResponse, ApiError> {
     let request = body.into_inner();
     Ok(HttpResponse::Ok().json(off_worker(move || compute_network(&request)).await?))
 }
 
 /// Every surface method with its source.
 #[utoipa::path(
+    security(("bearer" = [])),
     tag = "surface",
-    responses((status = 200, description = "The catalogue", body = SurfaceMethodsResponse))
+    responses(
+        (status = 200, description = "The catalogue", body = SurfaceMethodsResponse),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json")
+    )
 )]
 #[get("/surface/methods")]
-pub async fn list_methods() -> HttpResponse {
+pub async fn list_methods(_user: AuthUser) -> HttpResponse {
     HttpResponse::Ok().json(SurfaceMethodsResponse {
         methods: nodal_core::surface::catalogue()
             .into_iter()

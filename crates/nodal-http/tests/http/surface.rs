@@ -267,10 +267,21 @@ async fn network_balances_and_rejects_loops_and_islands() {
 #[actix_web::test]
 async fn methods_list_every_surface_method() {
     let db = TestDatabase::sqlite();
-    let app = test::init_service(build_app(state(&db, settings(Environment::Test)))).await;
+    let state = state(&db, settings(Environment::Test));
+    let user = signed_in(&state, Role::Viewer).await;
+    let app = test::init_service(build_app(state)).await;
+    let anonymous = test::call_service(
+        &app,
+        test::TestRequest::get()
+            .uri("/api/v1/surface/methods")
+            .to_request(),
+    )
+    .await;
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
     let response = test::call_service(
         &app,
         test::TestRequest::get()
+            .insert_header(user.bearer())
             .uri("/api/v1/surface/methods")
             .to_request(),
     )
