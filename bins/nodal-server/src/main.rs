@@ -210,6 +210,9 @@ fn serve(settings: Settings) -> ExitCode {
     let client_request_timeout = Duration::from_secs(server.client_request_timeout_secs);
     let grace = server.shutdown_grace_secs;
     let state = AppState::new(settings, pool);
+    // Prepare the dummy hash now, so that the first sign-in with an unknown email takes no
+    // longer than any other.
+    state.auth.hasher().verify_dummy("");
     let app_state = state.clone();
 
     let result = actix_web::rt::System::new().block_on(async move {

@@ -60,6 +60,10 @@ fn traverses(c: &mut Criterion) {
             "traverse_10000ft_100_stations_aziz_govier_fogarasi",
             GradientCorrelation::AzizGovierFogarasi1972,
         ),
+        (
+            "traverse_10000ft_100_stations_ansari",
+            GradientCorrelation::Ansari1994,
+        ),
     ] {
         let mut input = TraverseInput::new(
             &survey,

@@ -411,6 +411,16 @@ impl AuthService {
         detail: Option<serde_json::Value>,
     ) -> Result<(), ApiError> {
         let detail = detail.map(|d| d.to_string());
+        tracing::info!(
+            target: "nodal::audit",
+            kind,
+            organization_id = ?subject.organization_id,
+            user_id = ?subject.user_id,
+            actor_id = ?subject.actor_id,
+            ip = %client.ip,
+            detail = detail.as_deref().unwrap_or(""),
+            "security event"
+        );
         audit::record(
             conn,
             &NewAuditEvent {

@@ -1055,4 +1055,63 @@ mod tests {
             assert!(!text.contains(":pw@"), "password leaked: {text}");
         }
     }
+
+    #[test]
+    fn auth_defaults_and_nested_env_overrides() {
+        let s = load(Environment::Development, &[]).unwrap();
+        assert_eq!(s.auth.access_token_ttl_secs, 900);
+        assert_eq!(s.auth.refresh_token_ttl_secs, 14 * 86_400);
+        assert!(!s.auth.registration_enabled);
+        assert!(!s.cookies_secure(), "plain http in development");
+        let s = load(
+            Environment::Test,
+            &[
+                ("NODAL__AUTH__LOCKOUT__MAX_FAILURES", "7"),
+                ("NODAL__AUTH__RATE_LIMIT__PER_IP", "99"),
+                ("NODAL__AUTH__TRUSTED_PROXIES", "10.0.0.0/8, 192.0.2.7"),
+                (
+                    "NODAL__AUTH__JWT_PREVIOUS_SECRETS",
+                    "0123456789abcdef0123456789abcdef,fedcba9876543210fedcba9876543210",
+                ),
+                ("NODAL__AUTH__COOKIE_SAME_SITE", "lax"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(s.auth.lockout.max_failures, 7);
+        assert_eq!(s.auth.rate_limit.per_ip, 99);
+        assert_eq!(s.auth.trusted_proxies, ["10.0.0.0/8", "192.0.2.7"]);
+        assert_eq!(s.auth.jwt_previous_secrets.len(), 2);
+        assert_eq!(s.auth.cookie_same_site, SameSite::Lax);
+        assert!(s.cookies_secure());
+    }
+
+    #[test]
+    fn bad_auth_settings_name_the_setting() {
+        let err = load(
+            Environment::Development,
+            &[
+                ("NODAL__AUTH__TRUSTED_PROXIES", "not-an-ip"),
+                ("NODAL__AUTH__SESSION_CHECK_SECS", "60"),
+                ("NODAL__AUTH__ACCESS_TOKEN_TTL_SECS", "5"),
+                ("NODAL__AUTH__JWT_PREVIOUS_SECRETS", "short"),
+            ],
+        )
+        .unwrap_err();
+        let settings: Vec<String> = problems(err).into_iter().map(|p| p.setting).collect();
+        for expected in [
+            "auth.trusted_proxies",
+            "auth.session_check_secs",
+            "auth.access_token_ttl_secs",
+            "auth.jwt_previous_secrets[0]",
+        ] {
+            assert!(
+                settings.contains(&expected.to_string()),
+                "{expected}: {settings:?}"
+            );
+        }
+        refuses(
+            &[("NODAL__AUTH__COOKIE_SECURE", "false")],
+            "auth.cookie_secure",
+        );
+    }
 }

@@ -107,3 +107,4 @@ CREATE TABLE login_failures (
 );
 CREATE INDEX login_failures_email_idx ON login_failures (email, created_at);
 CREATE INDEX login_failures_ip_idx ON login_failures (ip, created_at);
+CREATE INDEX login_failures_created_at_idx ON login_failures (created_at);

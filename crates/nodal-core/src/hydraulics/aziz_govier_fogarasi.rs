@@ -25,7 +25,7 @@
 //! `v_bf = 1.2 v_m + v_bs`, `H_L = 1 − v_sg/v_bf`; friction `f ρ_L H_L v_m²/(2 g_c d)`, `f` at
 //! `Re = ρ_L v_m d/μ_L` (σ in lbm/s², μ_L in lbm/(ft·s), g in ft/s² in these groups).
 //!
-//! Annular-mist: the Duns-Ros mist model of [`super::orkiszewski`] (no slip, film roughness).
+//! Annular-mist: the Duns-Ros mist model (no slip, film roughness; see `duns_ros`).
 //!
 //! Transition: `dp/dz = A (dp/dz)_slug + (1 − A)(dp/dz)_mist` for elevation and friction,
 //! `A = (N_3 − N_x)/(N_3 − N_2)`; the reported holdup gives the blended elevation density.
@@ -34,8 +34,8 @@
 //! give less than λ, the bound only guards round-off); acceleration by
 //! `E_k = ρ_s v_m v_sg/(g_c p)` (Aziz et al. neglect it outside mist flow).
 
+use super::duns_ros::{Part, implied_holdup, mist};
 use super::friction::{FrictionCorrelation, darcy_friction_factor_unchecked};
-use super::orkiszewski::{Part, implied_holdup, mist};
 use super::{
     CP_TO_LBM_FT_S, DYNE_CM_TO_LBM_S2, FlowPattern, GradientResult, PhaseProperties, PipeGeometry,
     finish, reynolds, single_phase,

@@ -104,19 +104,40 @@ enum Pattern {
     Distributed,
 }
 
-/// Flow pattern from the revised map; for the transition band also returns `A`.
-fn flow_pattern(lambda: f64, froude: f64) -> (FlowPattern, f64) {
-    let l1 = 316.0 * lambda.powf(0.302);
-    let l2 = 0.000_925_2 * lambda.powf(-2.4684);
-    let l3 = 0.10 * lambda.powf(-1.4516);
-    let l4 = 0.5 * lambda.powf(-6.738);
-    if (lambda < 0.01 && froude < l1) || (lambda >= 0.01 && froude < l2) {
-        (FlowPattern::Segregated, 0.0)
-    } else if lambda >= 0.01 && froude <= l3 {
-        (FlowPattern::Transition, (l3 - froude) / (l3 - l2))
-    } else if (lambda < 0.4 && froude < l1) || (lambda >= 0.4 && froude <= l4) {
-        // The map's "L3 < N_Fr ≤ L1" for λ < 0.4: N_Fr = L1 exactly is assigned to
-        // distributed by the distributed rule, which the published map lists as "≥ L1".
+/// `ln λ`, `ln N_Fr` and `ln N_Lv`: every power of the map and the holdup equations is taken
+/// through them (`x^p = e^(p ln x)`, one `exp` instead of a `powf` each).
+#[derive(Clone, Copy)]
+struct Logs {
+    lambda: f64,
+    froude: f64,
+    nlv: f64,
+}
+
+/// Flow pattern from the revised map; for the transition band also returns `A`. A limit is
+/// computed only where the map needs it.
+fn flow_pattern(lambda: f64, froude: f64, logs: Logs) -> (FlowPattern, f64) {
+    let limit = |k: f64, p: f64| k * (p * logs.lambda).exp();
+    let l1 = || limit(316.0, 0.302);
+    let l2 = || limit(0.000_925_2, -2.4684);
+    let l3 = || limit(0.10, -1.4516);
+    let l4 = || limit(0.5, -6.738);
+    if lambda < 0.01 {
+        if froude < l1() {
+            return (FlowPattern::Segregated, 0.0);
+        }
+    } else {
+        let l2 = l2();
+        if froude < l2 {
+            return (FlowPattern::Segregated, 0.0);
+        }
+        let l3 = l3();
+        if froude <= l3 {
+            return (FlowPattern::Transition, (l3 - froude) / (l3 - l2));
+        }
+    }
+    // The map's "L3 < N_Fr ≤ L1" for λ < 0.4: N_Fr = L1 exactly is assigned to distributed
+    // by the distributed rule, which the published map lists as "≥ L1".
+    if (lambda < 0.4 && froude < l1()) || (lambda >= 0.4 && froude <= l4()) {
         (FlowPattern::Intermittent, 0.0)
     } else {
         (FlowPattern::Distributed, 0.0)
@@ -124,13 +145,14 @@ fn flow_pattern(lambda: f64, froude: f64) -> (FlowPattern, f64) {
 }
 
 /// Holdup of one pattern at angle θ (radians above horizontal, flow direction).
-fn pattern_holdup(pattern: Pattern, lambda: f64, froude: f64, nlv: f64, theta: f64) -> f64 {
+fn pattern_holdup(pattern: Pattern, lambda: f64, logs: Logs, theta: f64) -> f64 {
     let (a, b, c) = match pattern {
         Pattern::Segregated => (0.98, 0.4846, 0.0868),
         Pattern::Intermittent => (0.845, 0.5351, 0.0173),
         Pattern::Distributed => (1.065, 0.5824, 0.0609),
     };
-    let hl0 = (a * lambda.powf(b) / froude.powf(c)).max(lambda);
+    // a λ^b / N_Fr^c.
+    let hl0 = (a * (b * logs.lambda - c * logs.froude).exp()).max(lambda);
     if theta == 0.0 {
         return hl0;
     }
@@ -143,12 +165,14 @@ fn pattern_holdup(pattern: Pattern, lambda: f64, froude: f64, nlv: f64, theta: f
             Pattern::Distributed => None,
         }
     };
-    let Some((e, f, g, h)) = coefficients else {
+    let Some((e, f, g, h)): Option<(f64, f64, f64, f64)> = coefficients else {
         return hl0;
     };
-    let arg = e * lambda.powf(f) * nlv.powf(g) * froude.powf(h);
-    let c_param = if arg > 0.0 {
-        ((1.0 - lambda) * arg.ln()).max(0.0)
+    // C = (1 − λ) ln(e λ^f N_Lv^g N_Fr^h), never negative (e > 0 and the groups are
+    // positive whenever both phases flow).
+    let ln_arg = e.ln() + f * logs.lambda + g * logs.nlv + h * logs.froude;
+    let c_param = if ln_arg.is_finite() {
+        ((1.0 - lambda) * ln_arg).max(0.0)
     } else {
         0.0
     };
@@ -220,20 +244,25 @@ pub fn gradient(
     let froude = vm * vm / (GRAVITY_FT_S2 * d);
     let nlv = VELOCITY_NUMBER_FACTOR
         * props.superficial_liquid_velocity_ft_s
-        * (props.liquid_density_lb_ft3 / props.surface_tension_dyne_cm).powf(0.25);
+        * (props.liquid_density_lb_ft3 / props.surface_tension_dyne_cm)
+            .sqrt()
+            .sqrt();
     let theta = pipe.angle_deg.to_radians();
+    let logs = Logs {
+        lambda: lambda.ln(),
+        froude: froude.ln(),
+        nlv: nlv.ln(),
+    };
 
-    let (pattern, a) = flow_pattern(lambda, froude);
+    let (pattern, a) = flow_pattern(lambda, froude, logs);
     let mut holdup = match pattern {
-        FlowPattern::Segregated => pattern_holdup(Pattern::Segregated, lambda, froude, nlv, theta),
-        FlowPattern::Intermittent => {
-            pattern_holdup(Pattern::Intermittent, lambda, froude, nlv, theta)
-        }
+        FlowPattern::Segregated => pattern_holdup(Pattern::Segregated, lambda, logs, theta),
+        FlowPattern::Intermittent => pattern_holdup(Pattern::Intermittent, lambda, logs, theta),
         FlowPattern::Transition => {
-            a * pattern_holdup(Pattern::Segregated, lambda, froude, nlv, theta)
-                + (1.0 - a) * pattern_holdup(Pattern::Intermittent, lambda, froude, nlv, theta)
+            a * pattern_holdup(Pattern::Segregated, lambda, logs, theta)
+                + (1.0 - a) * pattern_holdup(Pattern::Intermittent, lambda, logs, theta)
         }
-        _ => pattern_holdup(Pattern::Distributed, lambda, froude, nlv, theta),
+        _ => pattern_holdup(Pattern::Distributed, lambda, logs, theta),
     };
     let uphill = pipe.angle_deg >= 0.0;
     if variant == Variant::Payne1979 {
@@ -437,10 +466,32 @@ mod tests {
             let lambda = i as f64 / 400.0;
             for j in -40..40 {
                 let froude = 10f64.powf(j as f64 / 8.0);
-                let (p, a) = flow_pattern(lambda, froude);
+                let logs = Logs {
+                    lambda: lambda.ln(),
+                    froude: froude.ln(),
+                    nlv: 0.0,
+                };
+                let (p, a) = flow_pattern(lambda, froude, logs);
                 if p == FlowPattern::Transition {
                     assert!((0.0..=1.0).contains(&a), "λ={lambda} Fr={froude} A={a}");
                 }
+                // The map as published, every limit by powf: the same pattern and A.
+                let l1 = 316.0 * lambda.powf(0.302);
+                let l2 = 0.000_925_2 * lambda.powf(-2.4684);
+                let l3 = 0.10 * lambda.powf(-1.4516);
+                let l4 = 0.5 * lambda.powf(-6.738);
+                let expected = if (lambda < 0.01 && froude < l1) || (lambda >= 0.01 && froude < l2)
+                {
+                    (FlowPattern::Segregated, 0.0)
+                } else if lambda >= 0.01 && froude <= l3 {
+                    (FlowPattern::Transition, (l3 - froude) / (l3 - l2))
+                } else if (lambda < 0.4 && froude < l1) || (lambda >= 0.4 && froude <= l4) {
+                    (FlowPattern::Intermittent, 0.0)
+                } else {
+                    (FlowPattern::Distributed, 0.0)
+                };
+                assert_eq!(p, expected.0, "λ={lambda} Fr={froude}");
+                assert!((a - expected.1).abs() < 1e-12, "λ={lambda} Fr={froude}");
             }
         }
     }

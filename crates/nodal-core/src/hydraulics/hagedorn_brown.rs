@@ -85,7 +85,7 @@ const CHART_ATMOSPHERIC_PSIA: f64 = 14.7;
 fn cnl(nl: f64) -> f64 {
     let x = nl.clamp(0.002, 0.5).log10() + 3.0;
     let y = -2.698_51 + x * (0.158_41 + x * (-0.551_00 + x * (0.547_85 - 0.121_95 * x)));
-    10f64.powf(y)
+    (y * std::f64::consts::LN_10).exp()
 }
 
 /// `H_L/ψ` from the Guo et al. (2007) fit.
@@ -160,20 +160,23 @@ pub fn gradient(
     }
 
     let sigma = props.surface_tension_dyne_cm;
-    let group = (rho_l / sigma).powf(0.25);
+    let group = (rho_l / sigma).sqrt().sqrt();
     let nlv = VELOCITY_NUMBER_FACTOR * vsl * group;
     let ngv = VELOCITY_NUMBER_FACTOR * vsg * group;
     let nd = DIAMETER_NUMBER_FACTOR * d * (rho_l / sigma).sqrt();
     let nl = VISCOSITY_NUMBER_FACTOR
         * props.liquid_viscosity_cp
-        * (1.0 / (rho_l * sigma * sigma * sigma)).powf(0.25);
+        * (1.0 / (rho_l * sigma * sigma * sigma)).sqrt().sqrt();
     let x2 = nlv * (props.pressure_psia / CHART_ATMOSPHERIC_PSIA).powf(0.1) * cnl(nl)
         / (ngv.powf(0.575) * nd);
     let x3 = ngv * nl.powf(0.38) / nd.powf(2.14);
     let holdup = (psi(x3) * holdup_over_psi(x2)).clamp(lambda, 1.0);
 
     let rho_s = rho_l * holdup + rho_g * (1.0 - holdup);
-    let mu_s = props.liquid_viscosity_cp.powf(holdup) * props.gas_viscosity_cp.powf(1.0 - holdup);
+    // μ_L^H μ_g^(1−H), through logarithms (one exp instead of two powf).
+    let mu_s = (holdup * props.liquid_viscosity_cp.ln()
+        + (1.0 - holdup) * props.gas_viscosity_cp.ln())
+    .exp();
     let re = reynolds(rho_n, vm, d, mu_s);
     let f = darcy_friction_factor_unchecked(re, pipe.relative_roughness, friction);
     let fric = f * rho_n * rho_n * vm * vm / (2.0 * GRAVITY_FT_S2 * rho_s * d);

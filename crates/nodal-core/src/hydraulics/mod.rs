@@ -8,7 +8,7 @@
 //!   gradient split into elevation, friction and acceleration, with holdup, flow pattern and
 //!   the other intermediate quantities an engineer checks. One module per correlation:
 //!   [`single_phase`], [`homogeneous`], [`beggs_brill`], [`hagedorn_brown`], [`gray`],
-//!   [`mukherjee_brill`], [`orkiszewski`], [`aziz_govier_fogarasi`].
+//!   [`mukherjee_brill`], [`orkiszewski`], [`aziz_govier_fogarasi`], [`ansari`].
 //! - Fluid interface: [`FluidModel`] gives black-oil properties at (p, T); [`in_situ_properties`]
 //!   turns surface rates into in-situ velocities and mixed liquid properties.
 //! - [`mod@traverse`]: marches a pressure along a [`crate::wellbore::FlowPath`] and survey.
@@ -22,8 +22,10 @@
 //! here once: [`CP_TO_LBM_FT_S`] and the dimensionless-group factors of Duns and Ros used by
 //! Beggs-Brill and Hagedorn-Brown.
 
+pub mod ansari;
 pub mod aziz_govier_fogarasi;
 pub mod beggs_brill;
+mod duns_ros;
 pub mod fluid;
 pub mod friction;
 pub mod gray;
@@ -221,6 +223,9 @@ pub enum FlowPattern {
     Intermittent,
     /// Beggs-Brill distributed (bubble, mist).
     Distributed,
+    /// Dispersed bubble flow: small bubbles carried without slip by a turbulent liquid
+    /// (Ansari et al. after Barnea).
+    DispersedBubble,
     /// Bubble flow (Griffith-Wallis criterion in modified Hagedorn-Brown and Orkiszewski; the
     /// bubble region of Mukherjee-Brill and Aziz et al.).
     Bubble,
@@ -248,6 +253,7 @@ impl FlowPattern {
             Self::Transition => "transition",
             Self::Intermittent => "intermittent",
             Self::Distributed => "distributed",
+            Self::DispersedBubble => "dispersed_bubble",
             Self::Bubble => "bubble",
             Self::Stratified => "stratified",
             Self::Slug => "slug",
@@ -408,11 +414,13 @@ pub enum GradientCorrelation {
     Orkiszewski1967WaterContinuous,
     /// Aziz, Govier and Fogarasi (1972) for vertical oil wells. See [`aziz_govier_fogarasi`].
     AzizGovierFogarasi1972,
+    /// Ansari et al. (1994) mechanistic model for upward flow. See [`ansari`].
+    Ansari1994,
 }
 
 impl GradientCorrelation {
     /// Every correlation, for listings.
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 12] = [
         Self::SinglePhase,
         Self::Homogeneous,
         Self::BeggsBrill1973,
@@ -424,6 +432,7 @@ impl GradientCorrelation {
         Self::Orkiszewski1967,
         Self::Orkiszewski1967WaterContinuous,
         Self::AzizGovierFogarasi1972,
+        Self::Ansari1994,
     ];
 
     /// The method metadata (id, variant, source, published ranges).
@@ -440,6 +449,7 @@ impl GradientCorrelation {
             Self::Orkiszewski1967 => &orkiszewski::ORKISZEWSKI_1967,
             Self::Orkiszewski1967WaterContinuous => &orkiszewski::ORKISZEWSKI_1967_WATER_CONTINUOUS,
             Self::AzizGovierFogarasi1972 => &aziz_govier_fogarasi::AZIZ_GOVIER_FOGARASI_1972,
+            Self::Ansari1994 => &ansari::ANSARI_1994,
         }
     }
 
@@ -504,6 +514,7 @@ impl GradientCorrelation {
                 orkiszewski::gradient(props, pipe, orkiszewski::ContinuousPhase::Water, friction)
             }
             Self::AzizGovierFogarasi1972 => aziz_govier_fogarasi::gradient(props, pipe, friction),
+            Self::Ansari1994 => ansari::gradient(props, pipe, friction),
         }
     }
 }

@@ -12,6 +12,10 @@ const LOWEST_RATE_FRACTION: f64 = 0.005;
 /// Half-width of the central differences for the curve slopes, as a fraction of the highest
 /// grid rate.
 const SLOPE_STEP_FRACTION: f64 = 0.005;
+/// Rate tolerance of an intersection that sits on a step of the outflow curve, as a fraction
+/// of the highest rate searched: the intersection counts as converged when the residual
+/// changes sign within this distance on either side of it.
+const RATE_TOLERANCE_FRACTION: f64 = 1e-6;
 /// Highest wellhead pressure accepted, psia.
 const MAX_WELLHEAD_PRESSURE_PSIA: f64 = 20_000.0;
 
@@ -25,7 +29,9 @@ pub struct NodalOptions {
     /// Highest rate searched, in the inflow's rate unit; `None` (default) searches up to the
     /// inflow's absolute open flow.
     pub max_rate: Option<f64>,
-    /// An intersection is converged when `|outflow − inflow| ≤` this, psi (default 0.01).
+    /// An intersection is converged when `|outflow − inflow| ≤` this, psi (default 0.01), or
+    /// when it sits on a step of the outflow curve and is located in rate within 1e-6 of
+    /// the highest rate searched (see [`OperatingPoint::converged`]).
     pub pressure_tolerance_psi: f64,
     /// Most Brent iterations per intersection (default 60).
     pub max_iterations: u32,
@@ -198,11 +204,18 @@ pub struct OperatingPoint {
     pub residual_psi: f64,
     /// Brent iterations (curve evaluations after the two bracket ends).
     pub iterations: u32,
-    /// `|residual_psi|` within the pressure tolerance. `false` when the search stopped on a
-    /// bracket narrower than 1e-8 of the highest rate without meeting it: the outflow curve
-    /// jumps there (a flow-pattern switch of the correlation at one traverse station), and
-    /// the residual is the size of the jump.
+    /// The intersection is found: `|residual_psi|` within the pressure tolerance, or, where
+    /// the outflow curve steps over the inflow curve (a flow-pattern switch of the
+    /// correlation at one traverse station makes the outflow pressure jump by a fraction of
+    /// a psi), the residual changes sign within 1e-6 of the highest rate on either side of
+    /// `rate` and `|residual_psi|` is no larger than the step
+    /// ([`Self::outflow_step_psi`]). No smaller pressure residual exists there. `false`
+    /// when the search stopped (iteration limit) with neither.
     pub converged: bool,
+    /// Where the intersection sits on a step of the outflow curve: the height of the step,
+    /// psi (the change of `outflow − inflow` across ±1e-6 of the highest rate around
+    /// `rate`). `None` when the residual is within the pressure tolerance.
+    pub outflow_step_psi: Option<f64>,
     /// The outflow curve rises faster than the inflow curve here (`outflow_slope >
     /// inflow_slope`): a small rate disturbance is pushed back.
     pub stable: bool,
@@ -552,6 +565,7 @@ impl<I: Inflow + ?Sized, O: Outflow + ?Sized> Solver<'_, I, O> {
             (Ok(a), Ok(b)) => (a - b) / (hi - lo),
             _ => grid_outflow_slope.unwrap_or(f64::NAN),
         };
+        let (converged, outflow_step_psi) = self.convergence(q, residual, aof);
         Ok(OperatingPoint {
             rate: q,
             bottomhole_pressure_psia: p_in,
@@ -559,12 +573,39 @@ impl<I: Inflow + ?Sized, O: Outflow + ?Sized> Solver<'_, I, O> {
             wellhead_pressure_psia: self.outflow.wellhead_pressure_psia(),
             residual_psi: residual,
             iterations,
-            converged: residual.abs() <= self.options.pressure_tolerance_psi,
+            converged,
+            outflow_step_psi,
             stable: outflow_slope > inflow_slope,
             inflow_slope,
             outflow_slope,
             phase_rates: self.outflow.phase_rates(q),
         })
+    }
+
+    /// Whether the intersection at `q` (residual `residual`) is found, and the outflow step
+    /// it sits on (see [`OperatingPoint::converged`]). A residual within the pressure
+    /// tolerance converges; otherwise the residual is probed at `q ± δ`,
+    /// `δ = RATE_TOLERANCE_FRACTION · q_max`: a sign change there locates the root within δ
+    /// and the residual is explained by a step of the outflow curve when it is not larger
+    /// than the change across the probe (a smooth curve changes by only `2δ |slope|`, far
+    /// below the tolerance, so it cannot pass this test without meeting the tolerance).
+    fn convergence(&self, q: f64, residual: f64, aof: f64) -> (bool, Option<f64>) {
+        if residual.abs() <= self.options.pressure_tolerance_psi {
+            return (true, None);
+        }
+        let dq = RATE_TOLERANCE_FRACTION * self.q_max;
+        let (lo, hi) = ((q - dq).max(0.0), (q + dq).min(aof));
+        match (self.residual(lo), self.residual(hi)) {
+            (Ok(r_lo), Ok(r_hi)) if r_lo.signum() != r_hi.signum() => {
+                let step = (r_hi - r_lo).abs();
+                if residual.abs() <= step {
+                    (true, Some(step))
+                } else {
+                    (false, None)
+                }
+            }
+            _ => (false, None),
+        }
     }
 
     /// No intersection: either the outflow stays above the inflow (no flow), or below it up
@@ -750,6 +791,114 @@ mod tests {
         assert_eq!(s.curve.len(), 20);
         assert!(s.outflow_failures.is_empty());
         assert_eq!(s.operating_point(), Some(&point));
+    }
+
+    /// An outflow curve with a 0.18 psi step (a flow-pattern switch) exactly where it meets
+    /// the inflow line: no rate gives a residual within 0.01 psi, yet the intersection is
+    /// located to 1e-6 of the highest rate; it is reported converged with the step's
+    /// height. A smooth curve reports no step, and a search cut short is not converged.
+    #[test]
+    fn intersection_on_an_outflow_step_converges_honestly() {
+        struct Stepped;
+        impl Outflow for Stepped {
+            fn bottomhole_pressure_psia(&self, q: f64) -> CoreResult<f64> {
+                Ok(1000.0 + 0.5 * q + if q >= 500.0 { 0.18 } else { 0.0 })
+            }
+            fn wellhead_pressure_psia(&self) -> f64 {
+                100.0
+            }
+        }
+        // Inflow 1750.09 − q: at q = 500 it passes midway up the step (1250.09 psia).
+        let ipr = pi(1750.09, 1.0);
+        let s = solve_operating_point(&ipr, &Stepped, &NodalOptions::default()).unwrap();
+        let NodalOutcome::Stable { point } = s.outcome else {
+            panic!("{:?}", s.outcome)
+        };
+        assert!(
+            (point.rate - 500.0).abs() < 1e-6 * 1750.09,
+            "{}",
+            point.rate
+        );
+        assert!(point.residual_psi.abs() > 0.01 && point.residual_psi.abs() <= 0.0901);
+        assert!(point.converged, "{point:?}");
+        let step = point.outflow_step_psi.unwrap();
+        // 0.18 psi step plus the smooth change over ±1e-6 q_max (1.5 psi per STB/d).
+        assert!((step - 0.18).abs() < 1e-2, "{step}");
+        // The smooth curve of the first test: no step.
+        let smooth =
+            solve_operating_point(&pi(3000.0, 2.0), &rising(1200.0), &NodalOptions::default())
+                .unwrap();
+        let p = smooth.operating_point().unwrap();
+        assert!(p.converged && p.outflow_step_psi.is_none());
+        // One Brent iteration leaves a wide bracket: neither test passes.
+        let short = NodalOptions {
+            max_iterations: 1,
+            ..NodalOptions::default()
+        };
+        let s = solve_operating_point(&pi(3000.0, 2.0), &rising(1200.0), &short).unwrap();
+        let p = s.operating_point().unwrap();
+        assert!(p.residual_psi.abs() > 0.01, "{p:?}");
+        assert!(!p.converged && p.outflow_step_psi.is_none());
+    }
+
+    /// The realistic case that motivated the step test: a vertical 8,000-ft well, 2.441-in
+    /// tubing, 35 °API black oil (recommended correlations) at GOR 600 and 30 % water,
+    /// Beggs-Brill (Payne) from 300 psia, PI 0.8 STB/d/psi from 3,500 psia. Its outflow
+    /// curve steps by about 0.7 psi where a traverse station changes flow pattern, right at
+    /// the intersection; the residual cannot get below 0.01 psi, and the point is reported
+    /// converged with the step.
+    #[test]
+    fn black_oil_well_on_a_pattern_step_is_converged() {
+        use crate::hydraulics::{GradientCorrelation, TemperatureProfile};
+        use crate::pvt::fluid::{BlackOilFluid, FluidDescription};
+        use crate::pvt::gas::Impurities;
+        use crate::pvt::recommend::recommend;
+        use crate::wellbore::{Conduit, FlowPath, Survey};
+        let description = FluidDescription {
+            oil_api: 35.0,
+            gas_sg: 0.75,
+            gor_scf_stb: 600.0,
+            water_salinity_wt_pct: 3.0,
+            impurities: Impurities::default(),
+            separator: None,
+            measured: None,
+        };
+        let methods = recommend(&description, 200.0, 3500.0).unwrap().methods;
+        let fluid = BlackOilFluid::new(&description, methods).unwrap();
+        let survey = Survey::vertical(8000.0).unwrap();
+        let path = FlowPath::single(
+            0.0,
+            8000.0,
+            Conduit::Tubing {
+                inner_diameter_in: 2.441,
+                roughness_in: 0.0006,
+            },
+        )
+        .unwrap();
+        let case = VlpCase::new(
+            &survey,
+            &path,
+            &fluid,
+            0.3,
+            600.0,
+            GradientCorrelation::BeggsBrillPayne1979,
+            TemperatureProfile {
+                top_temperature_degf: 100.0,
+                bottom_temperature_degf: 200.0,
+            },
+        );
+        let ipr = pi(3500.0, 0.8);
+        let s = operating_point(&ipr, &case, 300.0, &NodalOptions::default()).unwrap();
+        let p = *s.operating_point().unwrap();
+        assert!(p.residual_psi.abs() > 0.01, "no step here any more: {p:?}");
+        assert!(p.converged, "{p:?}");
+        let step = p.outflow_step_psi.unwrap();
+        assert!(step >= p.residual_psi.abs() && step < 2.0, "{step}");
+        // The intersection is bracketed within 1e-6 of the highest rate (the AOF, 2,800).
+        let outflow = WellOutflow::new(&case, 300.0, RateBasis::Liquid).unwrap();
+        let r = |q: f64| outflow.bottomhole_pressure_psia(q).unwrap() - ipr.pressure_at(q).unwrap();
+        let dq = 1e-6 * 2800.0;
+        assert!(r(p.rate - dq).signum() != r(p.rate + dq).signum());
     }
 
     /// An outflow curve that dips below the inflow line only between two grid rates (every

@@ -307,6 +307,9 @@ pub async fn login(
         match user {
             Some(user) if verified => {
                 login_failures::clear_for_email(&mut conn, &email_key)?;
+                // Older failures no longer count for any rule.
+                let horizon = account_rule.window.max(account_rule.lock_for);
+                login_failures::purge_before(&mut conn, now - horizon - horizon)?;
                 users::record_login(&mut conn, user.id, now)?;
                 let pair = auth.start_session(&mut conn, &user, &client)?;
                 auth.audit(

@@ -1,5 +1,7 @@
 //! Route handlers, one module per area.
 
+pub mod account;
+pub mod admin;
 pub mod auth;
 pub mod health;
 pub mod hydraulics;

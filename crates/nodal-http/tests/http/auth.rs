@@ -537,6 +537,22 @@ backend_test!(async fn cookies_carry_the_session_and_unsafe_requests_need_the_cs
     assert_eq!(refreshed.status(), StatusCode::OK);
     let rotated = cookies_of(&refreshed);
     assert_ne!(cookie_named(&rotated, "nodal_refresh").value(), refresh_cookie.value());
+    // The old refresh cookie again: reuse. The session ends and the cookies are cleared.
+    let reused = test::call_service(&app, refresh_by_cookie(Some(csrf.value()))).await;
+    assert_problem(&reused, 401);
+    let cleared = cookies_of(&reused);
+    for name in ["nodal_access", "nodal_refresh", "nodal_csrf"] {
+        let cookie = cookie_named(&cleared, name);
+        assert_eq!(cookie.value(), "", "{name}");
+        assert_eq!(cookie.max_age(), Some(actix_web::cookie::time::Duration::ZERO), "{name}");
+    }
+    let new_access = cookie_named(&rotated, "nodal_access");
+    let after = test::call_service(
+        &app,
+        test::TestRequest::get().uri("/api/v1/auth/me").cookie(new_access).to_request(),
+    )
+    .await;
+    assert_eq!(after.status(), StatusCode::UNAUTHORIZED, "the family is revoked");
 });
 
 fn limited_settings(per_ip: u32, per_account: u32) -> Settings {

@@ -335,6 +335,7 @@ async fn methods_catalogue_lists_correlations_and_friction() {
         .map(|c| c["id"].as_str().unwrap())
         .collect();
     assert!(ids.contains(&"beggs_brill_payne_1979"), "{ids:?}");
+    assert!(ids.contains(&"ansari_1994"), "{ids:?}");
     assert!(
         body["friction"]
             .as_array()

@@ -3,6 +3,7 @@
 
 #[macro_use]
 mod common;
+mod admin;
 mod auth;
 mod foundation;
 mod hydraulics;

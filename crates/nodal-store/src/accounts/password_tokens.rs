@@ -75,3 +75,24 @@ pub fn consume(
         Err(not_found())
     }
 }
+
+/// The user of an unused, unexpired token, without using it (to check the new password
+/// against the account before the token is spent).
+///
+/// # Errors
+/// [`StoreError::NotFound`] as for [`consume`].
+pub fn peek(
+    conn: &mut DbConnection,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<Uuid, StoreError> {
+    let user: Option<String> = password_set_tokens::table
+        .filter(password_set_tokens::token_hash.eq(token_hash))
+        .filter(password_set_tokens::used_at.is_null())
+        .filter(password_set_tokens::expires_at.gt(naive(now)))
+        .select(password_set_tokens::user_id)
+        .first(conn)
+        .optional()?;
+    let user = user.ok_or_else(|| StoreError::not_found("password-set token"))?;
+    parse_id(&user, "user")
+}

@@ -215,6 +215,15 @@ pub fn glaso_1980_oil_fvf(
 /// `Bo = 0.497069 + 0.862963e-3 T_R + 0.182594e-2 F + 0.318099e-5 F²`,
 /// `F = Rs^0.742390 γg^0.323294 γo^−1.202040`, `T_R = T + 460` (°R as published).
 ///
+/// Data range (Al-Marhoun 1988, 69 Middle East oils): γg 0.752-1.367, Rs 24-1,901 scf/STB,
+/// 75-240 °F, 14.3-44.6 °API; [`AL_MARHOUN_1988_FVF`]'s ranges make the service warn
+/// outside it. Physical guard: a saturated oil at or above 60 °F has Bo ≥ 1 (dissolved gas
+/// and thermal expansion both swell it), but the fit dips below 1 at low Rs and low
+/// temperature, even at the corner of its own data (0.9998 at γg 0.752, Rs 24 scf/STB,
+/// 100 °F, 20 °API; 0.9965 at γg 0.65, Rs 20). The result is held at 1.0 there; above 1 the
+/// published value is returned unchanged (the guard keeps Bo continuous and non-decreasing
+/// in Rs).
+///
 /// ```
 /// use nodal_core::pvt::oil::fvf::al_marhoun_1988_oil_fvf;
 /// let bo = al_marhoun_1988_oil_fvf(500.0, 0.75, 35.0, 180.0).unwrap();
@@ -230,7 +239,7 @@ pub fn al_marhoun_1988_oil_fvf(
     let f =
         rs_scf_stb.powf(0.742_390) * gas_sg.powf(0.323_294) * api_to_sg(oil_api).powf(-1.202_040);
     let t_r = temperature_degf + 460.0;
-    Ok(0.497_069 + 0.862_963e-3 * t_r + 0.182_594e-2 * f + 0.318_099e-5 * f * f)
+    Ok((0.497_069 + 0.862_963e-3 * t_r + 0.182_594e-2 * f + 0.318_099e-5 * f * f).max(1.0))
 }
 
 /// Petrosky-Farshad (1993) saturated oil FVF, rb/STB:
@@ -481,9 +490,44 @@ mod tests {
         }
     }
 
+    /// Regression case of `bo_rises_with_rs`: Al-Marhoun's fit gives 0.9965 at API 20,
+    /// γg 0.65, Rs 20 scf/STB, 100 °F (0.9953 at 0.9 Rs). The inputs are below its data
+    /// (γg ≥ 0.752, Rs ≥ 24 scf/STB; Al-Marhoun 1988) and the range check flags them, but
+    /// the published range alone does not exclude such values: at its own corner (γg 0.752,
+    /// Rs 24, 100 °F, 20 °API) the fit still gives 0.9998. Hence the guard Bo ≥ 1.
+    #[test]
+    fn al_marhoun_is_guarded_at_one() {
+        let raw = |rs: f64, sg: f64, api: f64, t: f64| {
+            let f = rs.powf(0.742_390) * sg.powf(0.323_294) * api_to_sg(api).powf(-1.202_040);
+            0.497_069 + 0.862_963e-3 * (t + 460.0) + 0.182_594e-2 * f + 0.318_099e-5 * f * f
+        };
+        assert!((raw(20.0, 0.65, 20.0, 100.0) - 0.9965).abs() < 1e-4);
+        assert!((raw(18.0, 0.65, 20.0, 100.0) - 0.9953).abs() < 1e-4);
+        assert!((raw(24.0, 0.752, 20.0, 100.0) - 0.9998).abs() < 1e-4);
+        for (rs, sg) in [(20.0, 0.65), (18.0, 0.65), (24.0, 0.752)] {
+            assert_eq!(al_marhoun_1988_oil_fvf(rs, sg, 20.0, 100.0).unwrap(), 1.0);
+        }
+        let mut warnings = Vec::new();
+        AL_MARHOUN_1988_FVF.check_ranges(
+            &[
+                ("oil_api", 20.0),
+                ("gas_sg", 0.65),
+                ("gor_scf_stb", 20.0),
+                ("temperature_degf", 100.0),
+            ],
+            &mut warnings,
+        );
+        let flagged: Vec<&str> = warnings.iter().map(|w| w.param).collect();
+        assert_eq!(flagged, ["gor_scf_stb", "gas_sg"]);
+        // Above the guard the published value is returned unchanged.
+        let bo = al_marhoun_1988_oil_fvf(500.0, 0.75, 35.0, 180.0).unwrap();
+        assert_eq!(bo, raw(500.0, 0.75, 35.0, 180.0));
+    }
+
     proptest! {
-        /// Bo rises with Rs (hence with pressure below Pb) and stays above 1 in the
-        /// published ranges.
+        /// Bo rises with Rs (hence with pressure below Pb) and stays at or above 1: strictly
+        /// rising except where Al-Marhoun's guard holds it at 1 (see
+        /// `al_marhoun_is_guarded_at_one`).
         #[test]
         fn bo_rises_with_rs(
             api in 20.0f64..45.0,
@@ -496,7 +540,8 @@ mod tests {
                 let lo = m.saturated_fvf_rb_stb(&fluid, 2000.0, rs * 0.9, t).unwrap();
                 let hi = m.saturated_fvf_rb_stb(&fluid, 2000.0, rs, t).unwrap();
                 prop_assert!(lo.is_finite() && hi.is_finite());
-                prop_assert!(lo > 1.0 && hi > lo, "{}: {} then {}", m, lo, hi);
+                prop_assert!(lo >= 1.0 && hi >= lo, "{}: {} then {}", m, lo, hi);
+                prop_assert!(hi > lo || hi == 1.0, "{}: {} then {}", m, lo, hi);
             }
         }
     }

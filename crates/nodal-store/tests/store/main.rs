@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod accounts;
+
 use std::thread;
 use std::time::Duration;
 

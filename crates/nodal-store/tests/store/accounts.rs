@@ -2,8 +2,6 @@
 //! deactivation), sessions and refresh-token rotation, password-set tokens, allowed email
 //! domains, the audit log and failed sign-ins.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use chrono::{DateTime, Duration, SubsecRound, Utc};
 use nodal_store::accounts::audit::NewAuditEvent;
 use nodal_store::accounts::sessions::NewSession;
@@ -163,7 +161,9 @@ store_test!(fn password_set_tokens_work_once_and_expire(db) {
     let gone = StoreError::not_found("password-set token");
     assert_eq!(password_tokens::consume(&mut conn, "old", t0).unwrap_err(), gone, "superseded");
     assert_eq!(password_tokens::consume(&mut conn, "new", t0 + Duration::hours(2)).unwrap_err(), gone, "expired");
+    assert_eq!(password_tokens::peek(&mut conn, "new", t0).unwrap(), jane.id);
     assert_eq!(password_tokens::consume(&mut conn, "new", t0).unwrap(), jane.id);
+    assert_eq!(password_tokens::peek(&mut conn, "new", t0).unwrap_err(), gone);
     assert_eq!(password_tokens::consume(&mut conn, "new", t0).unwrap_err(), gone, "used");
 });
 
@@ -185,7 +185,7 @@ store_test!(fn allowed_domains_route_registration_to_one_organization(db) {
     assert_eq!(email_domains::organization_for_email(&mut conn, "Jane@ACME.com").unwrap(), Some(acme));
     assert_eq!(email_domains::organization_for_email(&mut conn, "contractor@acme.com").unwrap(), Some(other));
     assert_eq!(email_domains::organization_for_email(&mut conn, "jane@elsewhere.com").unwrap(), None);
-    assert_eq!(email_domains::list(&mut conn, acme).unwrap(), [domain.clone()]);
+    assert_eq!(email_domains::list(&mut conn, acme).unwrap(), std::slice::from_ref(&domain));
     assert_eq!(email_domains::remove(&mut conn, other, domain.id).unwrap_err(), StoreError::not_found("allowed email domain"));
     email_domains::remove(&mut conn, acme, domain.id).unwrap();
     assert!(email_domains::list(&mut conn, acme).unwrap().is_empty());
