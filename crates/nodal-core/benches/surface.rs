@@ -13,6 +13,7 @@ use nodal_core::surface::gas_pipeline::{
 };
 use nodal_core::surface::network::{
     DEFAULT_MAX_ITERATIONS, GasNetwork, NetworkNode, NetworkPipe, NetworkWell, WellConnection,
+    WellTubing,
 };
 use std::hint::black_box;
 
@@ -116,6 +117,7 @@ fn twenty_wells(gas: &GasModel) -> GasNetwork<'_> {
                 name: format!("W{i}"),
                 node: index,
                 inflow: InflowModel::BackPressure(inflow),
+                tubing: None,
                 connection: if k == 4 {
                     WellConnection::Line(pipe(0.5, 2.067))
                 } else {
@@ -146,6 +148,20 @@ fn network(c: &mut Criterion) {
     let gas = gas();
     let net = twenty_wells(&gas);
     c.bench_function("network_20_wells", |b| b.iter(|| black_box(&net).solve()));
+    // The same wells with 8,000 ft of tubing each: inflow at the bottom hole, one more
+    // nested solve per well.
+    let mut deep = twenty_wells(&gas);
+    for w in &mut deep.wells {
+        w.tubing = Some(WellTubing {
+            depth_ft: 8000.0,
+            inner_diameter_in: 2.441,
+            roughness_in: 0.0006,
+            average_temperature_degf: 150.0,
+        });
+    }
+    c.bench_function("network_20_wells_with_tubing", |b| {
+        b.iter(|| black_box(&deep).solve())
+    });
 }
 
 criterion_group!(benches, pipeline, compressor, network);

@@ -64,6 +64,58 @@ pub enum WellConnection {
     Line(GasPipe),
 }
 
+/// A gas well's tubing, vertical from the bottom hole to the wellhead. With it the well's
+/// inflow acts at the bottom hole and the gas climbs the tubing by the general flow equation
+/// with Colebrook friction and the elevation correction (the average-temperature,
+/// average-Z method for gas wells: Menon 2005, Ch. 2; Guo, Lyons and Ghalambor 2007, Ch. 4).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WellTubing {
+    /// Vertical depth of the bottom hole below the wellhead, ft.
+    pub depth_ft: f64,
+    /// Tubing inner diameter, in.
+    pub inner_diameter_in: f64,
+    /// Tubing roughness, in.
+    pub roughness_in: f64,
+    /// Average gas temperature in the tubing, °F.
+    pub average_temperature_degf: f64,
+}
+
+impl WellTubing {
+    fn validate(&self) -> CoreResult<()> {
+        require_in_range("tubing.depth_ft", self.depth_ft, 1.0, 40_000.0)?;
+        require_in_range(
+            "tubing.inner_diameter_in",
+            self.inner_diameter_in,
+            0.5,
+            12.0,
+        )?;
+        require_in_range(
+            "tubing.roughness_in",
+            self.roughness_in,
+            0.0,
+            0.1 * self.inner_diameter_in,
+        )?;
+        require_in_range(
+            "tubing.average_temperature_degf",
+            self.average_temperature_degf,
+            -40.0,
+            500.0,
+        )?;
+        Ok(())
+    }
+
+    fn pipe(&self) -> GasPipe {
+        GasPipe {
+            length_mi: self.depth_ft / 5280.0,
+            inner_diameter_in: self.inner_diameter_in,
+            roughness_in: self.roughness_in,
+            efficiency: 1.0,
+            elevation_change_ft: self.depth_ft,
+            drag_factor: 0.96,
+        }
+    }
+}
+
 /// A well.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NetworkWell {
@@ -71,8 +123,11 @@ pub struct NetworkWell {
     pub name: String,
     /// Node it delivers into.
     pub node: usize,
-    /// Inflow at the wellhead (gas rate basis).
+    /// Inflow (gas rate basis): at the bottom hole with `tubing`, else at the wellhead (C and
+    /// n from a wellhead deliverability test).
     pub inflow: InflowModel,
+    /// Tubing from the bottom hole to the wellhead, if the inflow is at the bottom hole.
+    pub tubing: Option<WellTubing>,
     /// Wellhead choke or line.
     pub connection: WellConnection,
 }
@@ -148,6 +203,8 @@ pub struct WellSolution {
     pub wellhead_pressure_psia: f64,
     /// Pressure of the node it delivers into, psia.
     pub node_pressure_psia: f64,
+    /// Flowing bottom-hole pressure, psia (wells with tubing).
+    pub bottomhole_pressure_psia: Option<f64>,
     /// Whether the choke flows critical (choke connections only).
     pub critical_choke: Option<bool>,
 }
@@ -323,6 +380,10 @@ impl GasNetwork<'_> {
                 WellConnection::Line(p) => p.validate(),
             }
             .map_err(|e| CoreError::invalid("wells", format!("well `{}`: {e}", w.name)))?;
+            if let Some(t) = &w.tubing {
+                t.validate()
+                    .map_err(|e| CoreError::invalid("wells", format!("well `{}`: {e}", w.name)))?;
+            }
             wells[w.node].push(i);
         }
         let mut max_pressure = vec![0.0_f64; n];
@@ -361,16 +422,34 @@ impl Solver<'_, '_> {
     /// Flow through a pipe, Mscf/d, from `p_in` to `p_out`, zero when the gas would flow
     /// backwards (wells do not take gas back).
     fn pipe_flow(&self, pipe: &GasPipe, p_in: f64, p_out: f64) -> CoreResult<f64> {
+        self.flow(
+            self.net.equation,
+            pipe,
+            p_in,
+            p_out,
+            self.net.conditions.flowing_temperature_degf,
+        )
+    }
+
+    /// Flow (Mscf/d, never negative) by `equation` at `temperature_degf`.
+    fn flow(
+        &self,
+        equation: GasFlowEquation,
+        pipe: &GasPipe,
+        p_in: f64,
+        p_out: f64,
+        temperature_degf: f64,
+    ) -> CoreResult<f64> {
         let c = &self.net.conditions;
         let pavg = super::gas_pipeline::average_pressure_psia(p_in, p_out);
-        let state = c.gas.at(pavg, c.flowing_temperature_degf)?;
-        let eval = self.net.equation.evaluate(
+        let state = c.gas.at(pavg, temperature_degf)?;
+        let eval = equation.evaluate(
             pipe,
             &super::gas_pipeline::GasFlowInputs {
                 inlet_pressure_psia: p_in,
                 outlet_pressure_psia: p_out,
                 gas_sg: c.gas.gas_sg(),
-                flowing_temperature_degr: crate::units::degf_to_degr(c.flowing_temperature_degf),
+                flowing_temperature_degr: crate::units::degf_to_degr(temperature_degf),
                 z_factor: state.z_factor,
                 viscosity_cp: state.viscosity_cp,
                 base_pressure_psia: c.base_pressure_psia,
@@ -392,12 +471,55 @@ impl Solver<'_, '_> {
         self.failures.borrow_mut().push(what);
     }
 
-    /// Rate and wellhead pressure of well `w` delivering into a node at `p_node`.
-    fn well(&self, w: usize, p_node: f64) -> CoreResult<(f64, f64)> {
+    /// Rate and flowing bottom-hole pressure of well `w` at wellhead pressure `p_wh`.
+    fn deliverability(&self, w: usize, p_wh: f64) -> CoreResult<(f64, f64)> {
+        let well = &self.net.wells[w];
+        let pr = well.inflow.reservoir_pressure_psia();
+        if p_wh >= pr {
+            return Ok((0.0, pr));
+        }
+        let Some(tubing) = &well.tubing else {
+            return Ok((well.inflow.rate_at(p_wh)?, p_wh));
+        };
+        let pipe = tubing.pipe();
+        let t = tubing.average_temperature_degf;
+        let residual = |p_wf: f64| -> CoreResult<f64> {
+            Ok(well.inflow.rate_at(p_wf)?
+                - self.flow(GasFlowEquation::GeneralColebrook, &pipe, p_wf, p_wh, t)?)
+        };
+        // At p_wf = p_wh the column stops any flow up the tubing; at p̄r the inflow stops.
+        let f_lo = residual(p_wh)?;
+        let f_hi = residual(pr)?;
+        if f_hi >= 0.0 {
+            return Ok((0.0, pr));
+        }
+        let root = brent(
+            residual,
+            p_wh,
+            pr,
+            f_lo,
+            f_hi,
+            X_TOL_REL * pr,
+            0.0,
+            self.net.max_iterations,
+            "network_well_tubing",
+        )?;
+        if !root.converged {
+            self.record(format!(
+                "well `{}`: bottom-hole pressure solve stopped at {:.4} psia (residual {:.3e} Mscf/d)",
+                well.name, root.x, root.fx
+            ));
+        }
+        Ok((well.inflow.rate_at(root.x)?, root.x))
+    }
+
+    /// Rate, wellhead pressure and bottom-hole pressure of well `w` delivering into a node at
+    /// `p_node`.
+    fn well(&self, w: usize, p_node: f64) -> CoreResult<(f64, f64, f64)> {
         let well = &self.net.wells[w];
         let pr = well.inflow.reservoir_pressure_psia();
         if p_node >= pr {
-            return Ok((0.0, pr));
+            return Ok((0.0, pr, pr));
         }
         let connection = |p_wh: f64| -> CoreResult<f64> {
             match &well.connection {
@@ -405,8 +527,9 @@ impl Solver<'_, '_> {
                 WellConnection::Line(pipe) => self.pipe_flow(pipe, p_wh, p_node),
             }
         };
-        let residual =
-            |p_wh: f64| -> CoreResult<f64> { Ok(well.inflow.rate_at(p_wh)? - connection(p_wh)?) };
+        let residual = |p_wh: f64| -> CoreResult<f64> {
+            Ok(self.deliverability(w, p_wh)?.0 - connection(p_wh)?)
+        };
         let lo = match well.connection {
             WellConnection::Choke(_) => p_node,
             WellConnection::Line(_) => MIN_PIPELINE_PRESSURE_PSIA.min(p_node),
@@ -416,7 +539,7 @@ impl Solver<'_, '_> {
         if f_hi >= 0.0 {
             // The connection carries nothing even at the reservoir pressure (an uphill line
             // whose gas column outweighs the drawdown): the well cannot flow.
-            return Ok((0.0, pr));
+            return Ok((0.0, pr, pr));
         }
         let root = brent(
             residual,
@@ -435,7 +558,8 @@ impl Solver<'_, '_> {
                 well.name, root.x, root.fx
             ));
         }
-        Ok((well.inflow.rate_at(root.x)?, root.x))
+        let (q, p_wf) = self.deliverability(w, root.x)?;
+        Ok((q, root.x, p_wf))
     }
 
     /// Gas arriving at `node` at pressure `p`: its wells plus what its upstream sub-trees
@@ -520,13 +644,14 @@ impl Solver<'_, '_> {
         let mut well_rates = vec![0.0; net.wells.len()];
         for (i, w) in net.wells.iter().enumerate() {
             let p_node = pressure[w.node];
-            let (q, p_wh) = self.well(i, p_node)?;
+            let (q, p_wh, p_wf) = self.well(i, p_node)?;
             well_rates[i] = q;
             wells.push(WellSolution {
                 name: w.name.clone(),
                 rate_mscf_d: q,
                 wellhead_pressure_psia: p_wh,
                 node_pressure_psia: p_node,
+                bottomhole_pressure_psia: w.tubing.map(|_| p_wf),
                 critical_choke: match &w.connection {
                     WellConnection::Choke(c) if q > 0.0 => {
                         Some(p_node / p_wh <= c.critical_pressure_ratio())
@@ -656,6 +781,7 @@ mod tests {
                 node: 0,
                 inflow: InflowModel::BackPressure(BackPressure::new(pr, c, 0.5).unwrap()),
                 connection: WellConnection::Line(line),
+                tubing: None,
             }],
             equation: GasFlowEquation::Weymouth,
             conditions: conditions(&gas),
@@ -720,6 +846,7 @@ mod tests {
                         )
                         .unwrap(),
                     ),
+                    tubing: None,
                     connection: if k == 4 {
                         WellConnection::Line(gas_pipe(0.5, 2.067))
                     } else {
@@ -773,6 +900,64 @@ mod tests {
         let mut higher = twenty_wells(&gas);
         higher.delivery_pressure_psia = 800.0;
         assert!(higher.solve().unwrap().delivered_mscf_d < s.delivered_mscf_d);
+    }
+
+    /// With tubing the inflow acts at the bottom hole: the rate must satisfy the inflow at
+    /// the reported bottom-hole pressure and the general flow equation (Colebrook, elevation
+    /// correction) up the tubing between the bottom-hole and wellhead pressures.
+    #[test]
+    fn tubing_carries_the_inflow_to_the_wellhead() {
+        let gas = gas();
+        let tubing = WellTubing {
+            depth_ft: 8000.0,
+            inner_diameter_in: 2.441,
+            roughness_in: 0.0006,
+            average_temperature_degf: 150.0,
+        };
+        let well = |tubing: Option<WellTubing>| NetworkWell {
+            name: "G1".into(),
+            node: 0,
+            inflow: InflowModel::BackPressure(BackPressure::new(3000.0, 0.01, 0.8).unwrap()),
+            connection: choke(40.0),
+            tubing,
+        };
+        let net = |tubing| GasNetwork {
+            nodes: vec![node("plant")],
+            delivery_node: 0,
+            delivery_pressure_psia: 500.0,
+            pipes: vec![],
+            wells: vec![well(tubing)],
+            equation: GasFlowEquation::Weymouth,
+            conditions: conditions(&gas),
+            max_iterations: DEFAULT_MAX_ITERATIONS,
+        };
+        let with = net(Some(tubing)).solve().unwrap();
+        assert!(with.converged);
+        let w = &with.wells[0];
+        let p_wf = w.bottomhole_pressure_psia.unwrap();
+        assert!(p_wf > w.wellhead_pressure_psia && p_wf < 3000.0);
+        let ipr = BackPressure::new(3000.0, 0.01, 0.8).unwrap();
+        assert!((ipr.rate_at(p_wf).unwrap() / w.rate_mscf_d - 1.0).abs() < 1e-8);
+        let column = super::super::gas_pipeline::GasPipeline {
+            equation: GasFlowEquation::GeneralColebrook,
+            pipe: tubing.pipe(),
+            conditions: GasFlowConditions {
+                flowing_temperature_degf: 150.0,
+                ..conditions(&gas)
+            },
+            erosional_c: 100.0,
+        };
+        let up = column.flow_rate(p_wf, w.wellhead_pressure_psia).unwrap();
+        assert!(
+            (up.rate_mscf_d / w.rate_mscf_d - 1.0).abs() < 1e-6,
+            "{} vs {}",
+            up.rate_mscf_d,
+            w.rate_mscf_d
+        );
+        // The tubing costs pressure: less gas than the same inflow at the wellhead.
+        let without = net(None).solve().unwrap();
+        assert!(without.wells[0].rate_mscf_d > w.rate_mscf_d);
+        assert!(without.wells[0].bottomhole_pressure_psia.is_none());
     }
 
     #[test]

@@ -19,6 +19,7 @@ use nodal_core::surface::gas_pipeline::{
 };
 use nodal_core::surface::network::{
     DEFAULT_MAX_ITERATIONS, GasNetwork, NetworkNode, NetworkPipe, NetworkWell, WellConnection,
+    WellTubing,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -1149,7 +1150,27 @@ pub struct NetworkChokeInput {
     pub heat_capacity_ratio: f64,
 }
 
-/// A gas well: back-pressure inflow at the wellhead and a choke or a line to its node.
+/// Tubing of a network well (vertical): with it the inflow is at the bottom hole.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NetworkTubingInput {
+    /// Depth of the bottom hole below the wellhead, ft.
+    pub depth_ft: f64,
+    /// Tubing inner diameter, in.
+    pub inner_diameter_in: f64,
+    /// Roughness, in (default 0.0006).
+    #[serde(default = "default_tubing_roughness")]
+    pub roughness_in: f64,
+    /// Average gas temperature in the tubing, °F.
+    pub average_temperature_degf: f64,
+}
+
+fn default_tubing_roughness() -> f64 {
+    0.0006
+}
+
+/// A gas well: back-pressure inflow (at the bottom hole with `tubing`, else at the wellhead)
+/// and a choke or a line to its node.
 #[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NetworkWellInput {
@@ -1169,6 +1190,9 @@ pub struct NetworkWellInput {
     /// Line to the node (give this or `choke`); its elevation change is node minus well.
     #[serde(default)]
     pub line: Option<GasPipeInput>,
+    /// Tubing from the bottom hole to the wellhead (optional).
+    #[serde(default)]
+    pub tubing: Option<NetworkTubingInput>,
 }
 
 /// `POST /surface/network` body.
@@ -1180,7 +1204,8 @@ pub struct NetworkWellInput {
     "nodes": [{"name": "plant"}, {"name": "manifold", "elevation_ft": 50.0}],
     "pipes": [{"name": "trunk", "from": "manifold", "to": "plant", "length_mi": 6.0, "inner_diameter_in": 7.981, "efficiency": 0.92}],
     "wells": [
-        {"name": "A-1", "node": "manifold", "reservoir_pressure_psia": 2000.0, "c_mscf_d_psi2n": 0.03, "n": 0.7, "choke": {"choke_size_64ths_in": 32.0}},
+        {"name": "A-1", "node": "manifold", "reservoir_pressure_psia": 2600.0, "c_mscf_d_psi2n": 0.01, "n": 0.8, "choke": {"choke_size_64ths_in": 32.0},
+         "tubing": {"depth_ft": 7000.0, "inner_diameter_in": 2.441, "average_temperature_degf": 140.0}},
         {"name": "A-2", "node": "manifold", "reservoir_pressure_psia": 1800.0, "c_mscf_d_psi2n": 0.05, "n": 0.65,
          "line": {"length_mi": 1.0, "inner_diameter_in": 2.067}}
     ]
@@ -1277,6 +1302,8 @@ pub struct WellOutput {
     pub wellhead_pressure_psia: f64,
     /// Pressure of its node, psia.
     pub node_pressure_psia: f64,
+    /// Flowing bottom-hole pressure, psia (wells with tubing).
+    pub bottomhole_pressure_psia: Option<f64>,
     /// Whether its choke flows critical (choke connections only).
     pub critical_choke: Option<bool>,
 }
@@ -1333,6 +1360,12 @@ pub fn compute_network(r: &NetworkRequest) -> Result<NetworkResponse, ApiError> 
             node: index(format!("wells[{i}].node"), &w.node)?,
             inflow: InflowModel::BackPressure(inflow),
             connection,
+            tubing: w.tubing.map(|t| WellTubing {
+                depth_ft: t.depth_ft,
+                inner_diameter_in: t.inner_diameter_in,
+                roughness_in: t.roughness_in,
+                average_temperature_degf: t.average_temperature_degf,
+            }),
         });
     }
     let network = GasNetwork {
@@ -1394,6 +1427,7 @@ pub fn compute_network(r: &NetworkRequest) -> Result<NetworkResponse, ApiError> 
                 rate_mscf_d: w.rate_mscf_d,
                 wellhead_pressure_psia: w.wellhead_pressure_psia,
                 node_pressure_psia: w.node_pressure_psia,
+                bottomhole_pressure_psia: w.bottomhole_pressure_psia,
                 critical_choke: w.critical_choke,
             })
             .collect(),

@@ -223,7 +223,8 @@ fn network() -> Value {
             {"name": "A-1", "node": "north", "reservoir_pressure_psia": 2000.0, "c_mscf_d_psi2n": 0.03, "n": 0.7, "choke": {"choke_size_64ths_in": 32.0}},
             {"name": "A-2", "node": "south", "reservoir_pressure_psia": 1800.0, "c_mscf_d_psi2n": 0.05, "n": 0.65,
              "line": {"length_mi": 1.0, "inner_diameter_in": 2.067}},
-            {"name": "A-3", "node": "south", "reservoir_pressure_psia": 2200.0, "c_mscf_d_psi2n": 0.02, "n": 0.8, "choke": {"choke_size_64ths_in": 24.0}}
+            {"name": "A-3", "node": "south", "reservoir_pressure_psia": 2600.0, "c_mscf_d_psi2n": 0.01, "n": 0.8, "choke": {"choke_size_64ths_in": 24.0},
+             "tubing": {"depth_ft": 7000.0, "inner_diameter_in": 2.441, "average_temperature_degf": 140.0}}
         ]
     })
 }
@@ -234,6 +235,12 @@ async fn network_balances_and_rejects_loops_and_islands() {
     assert_eq!(status, StatusCode::OK, "{body}");
     let s = &body;
     assert_eq!(s["converged"], true);
+    let deep = &s["wells"][2];
+    assert!(
+        deep["bottomhole_pressure_psia"].as_f64().unwrap()
+            > deep["wellhead_pressure_psia"].as_f64().unwrap()
+    );
+    assert!(s["wells"][0]["bottomhole_pressure_psia"].is_null());
     let delivered = s["delivered_mscf_d"].as_f64().unwrap();
     for node in s["nodes"].as_array().unwrap() {
         let (i, o) = (
