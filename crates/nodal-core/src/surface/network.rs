@@ -15,12 +15,16 @@
 //! Each well's rate at a node pressure is likewise one root solve on its wellhead pressure
 //! (inflow = choke or line flow). All solves are Brent's method on brackets where the
 //! residual is monotone, so they converge whenever a solution exists; a solve that does not
-//! meet its tolerance is reported by node or well name. Flows balance at every junction to
+//! meet its tolerance is reported by node or well name. Each solve first tries a narrow
+//! bracket around the previous root of the same unknown, since successive outer iterations
+//! move it only slightly. Flows balance at every junction to
 //! the solver tolerance (relative 1e-10 in pressure).
 
 use crate::error::{CoreError, CoreResult, require_in_range};
 use crate::inflow::{Inflow, InflowModel, RateBasis};
-use crate::numeric::brent;
+use std::cell::Cell;
+
+use crate::numeric::{Root, brent};
 
 use super::choke::GasChoke;
 use super::gas_pipeline::{
@@ -243,9 +247,23 @@ struct Solver<'n, 'a> {
     net: &'n GasNetwork<'a>,
     tree: Tree,
     failures: std::cell::RefCell<Vec<String>>,
+    /// Last root of each solve (node pressure, wellhead and bottom-hole pressure per well;
+    /// NaN before the first): the next solve of the same unknown starts next to it.
+    last_node: Vec<Cell<f64>>,
+    last_wellhead: Vec<Cell<f64>>,
+    last_bottomhole: Vec<Cell<f64>>,
 }
 
+/// Half-width of the first bracket tried around a previous root, relative.
+const NEAR_BRACKET: f64 = 1e-3;
+
+/// Relative pressure tolerance of the node solves.
 const X_TOL_REL: f64 = 1e-10;
+/// Relative pressure tolerance of each well's wellhead-pressure solve.
+const WELL_X_TOL_REL: f64 = 1e-9;
+/// Relative pressure tolerance of each well's bottom-hole-pressure solve (innermost, so
+/// looser: 1e-8 of 3,000 psia moves the rate by far less than the 1e-6 balance checked).
+const TUBING_X_TOL_REL: f64 = 1e-8;
 
 impl GasNetwork<'_> {
     fn validate(&self) -> CoreResult<Tree> {
@@ -409,10 +427,14 @@ impl GasNetwork<'_> {
     /// Solves every node pressure, pipe flow and well rate.
     pub fn solve(&self) -> CoreResult<NetworkSolution> {
         let tree = self.validate()?;
+        let unset = |n: usize| vec![Cell::new(f64::NAN); n];
         let solver = Solver {
             net: self,
             tree,
             failures: std::cell::RefCell::new(Vec::new()),
+            last_node: unset(self.nodes.len()),
+            last_wellhead: unset(self.wells.len()),
+            last_bottomhole: unset(self.wells.len()),
         };
         solver.solve()
     }
@@ -471,6 +493,41 @@ impl Solver<'_, '_> {
         self.failures.borrow_mut().push(what);
     }
 
+    /// Brent's method on a residual that decreases across `[lo, hi]`, first on a narrow
+    /// bracket around `last` (the previous root of the same unknown: successive outer
+    /// iterations move it only slightly, so a few evaluations settle it). `None` when there
+    /// is no previous root in `(lo, hi)` or the narrow bracket misses the root; the caller
+    /// then solves on the whole bracket.
+    fn brent_near<F>(
+        &self,
+        f: &F,
+        last: &Cell<f64>,
+        lo: f64,
+        hi: f64,
+        x_tol: f64,
+        method: &'static str,
+    ) -> CoreResult<Option<Root>>
+    where
+        F: Fn(f64) -> CoreResult<f64>,
+    {
+        let guess = last.get();
+        if !(guess > lo && guess < hi) {
+            return Ok(None);
+        }
+        let width = NEAR_BRACKET * guess;
+        let (a, b) = ((guess - width).max(lo), (guess + width).min(hi));
+        // Both ends must be finite and straddle the root (NaN fails both tests).
+        let fa = f(a)?;
+        if fa.is_nan() || fa <= 0.0 {
+            return Ok(None);
+        }
+        let fb = f(b)?;
+        if fb.is_nan() || fb >= 0.0 {
+            return Ok(None);
+        }
+        brent(f, a, b, fa, fb, x_tol, 0.0, self.net.max_iterations, method).map(Some)
+    }
+
     /// Rate and flowing bottom-hole pressure of well `w` at wellhead pressure `p_wh`.
     fn deliverability(&self, w: usize, p_wh: f64) -> CoreResult<(f64, f64)> {
         let well = &self.net.wells[w];
@@ -487,23 +544,33 @@ impl Solver<'_, '_> {
             Ok(well.inflow.rate_at(p_wf)?
                 - self.flow(GasFlowEquation::GeneralColebrook, &pipe, p_wf, p_wh, t)?)
         };
-        // At p_wf = p_wh the column stops any flow up the tubing; at p̄r the inflow stops.
-        let f_lo = residual(p_wh)?;
-        let f_hi = residual(pr)?;
-        if f_hi >= 0.0 {
-            return Ok((0.0, pr));
-        }
-        let root = brent(
-            residual,
-            p_wh,
-            pr,
-            f_lo,
-            f_hi,
-            X_TOL_REL * pr,
-            0.0,
-            self.net.max_iterations,
-            "network_well_tubing",
-        )?;
+        let tol = TUBING_X_TOL_REL * pr;
+        let method = "network_well_tubing";
+        let last = &self.last_bottomhole[w];
+        let root = match self.brent_near(&residual, last, p_wh, pr, tol, method)? {
+            Some(root) => root,
+            None => {
+                // At p_wf = p_wh the column stops any flow up the tubing; at p̄r the inflow
+                // stops.
+                let f_lo = residual(p_wh)?;
+                let f_hi = residual(pr)?;
+                if f_hi >= 0.0 {
+                    return Ok((0.0, pr));
+                }
+                brent(
+                    residual,
+                    p_wh,
+                    pr,
+                    f_lo,
+                    f_hi,
+                    tol,
+                    0.0,
+                    self.net.max_iterations,
+                    method,
+                )?
+            }
+        };
+        last.set(root.x);
         if !root.converged {
             self.record(format!(
                 "well `{}`: bottom-hole pressure solve stopped at {:.4} psia (residual {:.3e} Mscf/d)",
@@ -534,24 +601,32 @@ impl Solver<'_, '_> {
             WellConnection::Choke(_) => p_node,
             WellConnection::Line(_) => MIN_PIPELINE_PRESSURE_PSIA.min(p_node),
         };
-        let f_lo = residual(lo)?;
-        let f_hi = residual(pr)?;
-        if f_hi >= 0.0 {
-            // The connection carries nothing even at the reservoir pressure (an uphill line
-            // whose gas column outweighs the drawdown): the well cannot flow.
-            return Ok((0.0, pr, pr));
-        }
-        let root = brent(
-            residual,
-            lo,
-            pr,
-            f_lo,
-            f_hi,
-            X_TOL_REL * pr,
-            0.0,
-            self.net.max_iterations,
-            "network_well",
-        )?;
+        let tol = WELL_X_TOL_REL * pr;
+        let last = &self.last_wellhead[w];
+        let root = match self.brent_near(&residual, last, lo, pr, tol, "network_well")? {
+            Some(root) => root,
+            None => {
+                let f_lo = residual(lo)?;
+                let f_hi = residual(pr)?;
+                if f_hi >= 0.0 {
+                    // The connection carries nothing even at the reservoir pressure (an
+                    // uphill line whose gas column outweighs the drawdown): no flow.
+                    return Ok((0.0, pr, pr));
+                }
+                brent(
+                    residual,
+                    lo,
+                    pr,
+                    f_lo,
+                    f_hi,
+                    tol,
+                    0.0,
+                    self.net.max_iterations,
+                    "network_well",
+                )?
+            }
+        };
+        last.set(root.x);
         if !root.converged {
             self.record(format!(
                 "well `{}`: wellhead pressure solve stopped at {:.4} psia (residual {:.3e} Mscf/d)",
@@ -597,25 +672,33 @@ impl Solver<'_, '_> {
         } else {
             p_down
         };
-        let f_lo = residual(lo)?;
-        let f_hi = residual(hi)?;
-        if f_lo <= 0.0 {
-            return Ok((0.0, lo));
-        }
-        if f_hi >= 0.0 {
-            return Ok((0.0, hi));
-        }
-        let root = brent(
-            residual,
-            lo,
-            hi,
-            f_lo,
-            f_hi,
-            X_TOL_REL * hi,
-            0.0,
-            self.net.max_iterations,
-            "network_node",
-        )?;
+        let tol = X_TOL_REL * hi;
+        let last = &self.last_node[node];
+        let root = match self.brent_near(&residual, last, lo, hi, tol, "network_node")? {
+            Some(root) => root,
+            None => {
+                let f_lo = residual(lo)?;
+                let f_hi = residual(hi)?;
+                if f_lo <= 0.0 {
+                    return Ok((0.0, lo));
+                }
+                if f_hi >= 0.0 {
+                    return Ok((0.0, hi));
+                }
+                brent(
+                    residual,
+                    lo,
+                    hi,
+                    f_lo,
+                    f_hi,
+                    tol,
+                    0.0,
+                    self.net.max_iterations,
+                    "network_node",
+                )?
+            }
+        };
+        last.set(root.x);
         if !root.converged {
             self.record(format!(
                 "node `{}`: pressure solve stopped at {:.4} psia (imbalance {:.3e} Mscf/d)",
