@@ -516,13 +516,13 @@ impl Solver<'_, '_> {
         }
         let width = NEAR_BRACKET * guess;
         let (a, b) = ((guess - width).max(lo), (guess + width).min(hi));
-        // Both ends must be finite and straddle the root (NaN fails both tests).
+        // Both ends must be finite and straddle the root.
         let fa = f(a)?;
-        if fa.is_nan() || fa <= 0.0 {
+        if !fa.is_finite() || fa <= 0.0 {
             return Ok(None);
         }
         let fb = f(b)?;
-        if fb.is_nan() || fb >= 0.0 {
+        if !fb.is_finite() || fb >= 0.0 {
             return Ok(None);
         }
         brent(f, a, b, fa, fb, x_tol, 0.0, self.net.max_iterations, method).map(Some)
