@@ -73,7 +73,25 @@ where
                 .service(routes::surface::compressor)
                 .service(routes::surface::choke_route)
                 .service(routes::surface::network_route)
-                .service(routes::surface::list_methods),
+                .service(routes::surface::list_methods)
+                .service(routes::operators::create)
+                .service(routes::operators::list)
+                .service(routes::operators::get_one)
+                .service(routes::operators::update)
+                .service(routes::operators::remove)
+                .service(routes::wells::create)
+                .service(routes::wells::list)
+                // Before `/wells/{id}`, which would read `export` as an id.
+                .service(routes::wells::export)
+                .service(routes::wells::get_one)
+                .service(routes::wells::update)
+                .service(routes::wells::remove)
+                .service(routes::surveys::upload)
+                .service(routes::surveys::read)
+                .service(routes::surveys::trajectory)
+                .service(routes::analyses::create)
+                .service(routes::analyses::list)
+                .service(routes::analyses::get_one),
         )
 }
 

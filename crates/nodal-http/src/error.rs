@@ -83,6 +83,12 @@ pub enum ApiError {
         /// The conflicting field, when known.
         field: Option<String>,
     },
+    /// 412: the `If-Match` version is not the stored one; someone else changed the record.
+    #[error("{0}")]
+    PreconditionFailed(String),
+    /// 428: the route only updates with an `If-Match` header naming the version read.
+    #[error("{0}")]
+    PreconditionRequired(String),
     /// 413: the body is larger than the configured limit.
     #[error("{0}")]
     PayloadTooLarge(String),
@@ -148,6 +154,16 @@ impl ApiError {
                 "Method not allowed",
             ),
             Self::Conflict { .. } => (StatusCode::CONFLICT, "conflict", "Conflict"),
+            Self::PreconditionFailed(_) => (
+                StatusCode::PRECONDITION_FAILED,
+                "precondition-failed",
+                "Precondition failed",
+            ),
+            Self::PreconditionRequired(_) => (
+                StatusCode::PRECONDITION_REQUIRED,
+                "precondition-required",
+                "Precondition required",
+            ),
             Self::PayloadTooLarge(_) => (
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "payload-too-large",
@@ -262,6 +278,21 @@ impl From<StoreError> for ApiError {
             StoreError::Conflict { entity, field } => Self::Conflict {
                 detail: format!("another {entity} already has this {field}"),
                 field: Some(field),
+            },
+            StoreError::Stale {
+                entity,
+                current_version,
+            } => Self::PreconditionFailed(format!(
+                "the {entity} was changed by someone else and is now at version \
+                 {current_version}; read it again (its ETag) and retry with that If-Match"
+            )),
+            StoreError::InUse {
+                entity,
+                dependents,
+                count,
+            } => Self::Conflict {
+                detail: format!("the {entity} is still referred to by {dependents} ({count})"),
+                field: None,
             },
             StoreError::Unavailable(reason) => {
                 tracing::warn!(%reason, "database unavailable");

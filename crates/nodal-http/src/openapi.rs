@@ -47,6 +47,7 @@ impl Modify for BearerScheme {
         (name = "nodal", description = "Inflow performance, operating point, sensitivities, gas lift, lift-curve tables and the nodal plot"),
         (name = "hydraulics", description = "Wellbore geometry, pressure traverses and outflow (VLP) curves"),
         (name = "surface", description = "Gas pipelines and sizing, multiphase flowlines, compressors, chokes and gas gathering networks"),
+        (name = "field-data", description = "Your organization's operators, wells, deviation surveys and saved analyses"),
     ),
     modifiers(&BearerScheme),
     components(schemas(crate::error::Problem, crate::error::FieldError))

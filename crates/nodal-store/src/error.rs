@@ -6,8 +6,8 @@ use diesel::result::{
 
 /// Everything that can go wrong in the store, in the store's own words.
 ///
-/// `nodal-http` maps these to statuses: `NotFound` 404, `Conflict` 409,
-/// `Invalid` 422, `Unavailable` 503, `Migration` and `Internal` 500.
+/// `nodal-http` maps these to statuses: `NotFound` 404, `Conflict` and `InUse` 409,
+/// `Stale` 412, `Invalid` 422, `Unavailable` 503, `Migration` and `Internal` 500.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
     /// The requested record does not exist.
@@ -24,6 +24,25 @@ pub enum StoreError {
         /// The column(s) of the violated constraint, e.g. `slug`, or `reference`
         /// for a foreign key whose column the database does not report.
         field: String,
+    },
+    /// An update or delete named a version that is no longer current: someone else
+    /// changed the record since the caller read it.
+    #[error("{entity} was changed by someone else (now at version {current_version})")]
+    Stale {
+        /// The record kind, e.g. `well`.
+        entity: String,
+        /// The version stored now.
+        current_version: i64,
+    },
+    /// The record cannot be deleted while other records depend on it.
+    #[error("{entity} is still referred to by {dependents} ({count})")]
+    InUse {
+        /// The record kind, e.g. `well`.
+        entity: String,
+        /// What depends on it, e.g. `analyses`.
+        dependents: String,
+        /// How many of them.
+        count: u64,
     },
     /// The database cannot serve the request now: unreachable, pool exhausted,
     /// locked, timed out or shutting down. Worth retrying later.
@@ -58,6 +77,10 @@ impl StoreError {
 pub(crate) fn entity_for_table(table: &str) -> String {
     match table {
         "organizations" => "organization".to_owned(),
+        "operators" => "operator".to_owned(),
+        "wells" => "well".to_owned(),
+        "surveys" | "survey_stations" => "survey".to_owned(),
+        "analyses" => "analysis".to_owned(),
         "users" => "user".to_owned(),
         "sessions" => "session".to_owned(),
         "refresh_tokens" => "refresh token".to_owned(),
@@ -179,6 +202,11 @@ fn unique_violation_target(info: &dyn DatabaseErrorInformation) -> (String, Stri
                 }
                 None => fields.push(qualified),
             }
+        }
+        // `organization_id` only scopes a per-organization unique key; the caller's
+        // field is the other column.
+        if fields.len() > 1 {
+            fields.retain(|f| *f != "organization_id");
         }
         let entity = table.map_or_else(|| "record".to_owned(), entity_for_table);
         return (entity, fields.join(","));

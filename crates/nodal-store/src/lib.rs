@@ -21,16 +21,21 @@
 //! blocking pool (`web::block`), never on its worker threads.
 
 pub mod accounts;
+pub mod analyses;
 pub mod connection;
 pub mod error;
 pub mod migrations;
+pub mod operators;
 pub mod organizations;
 pub mod page;
 pub mod pool;
+mod records;
 pub mod schema;
 pub mod settings;
+pub mod surveys;
 #[cfg(feature = "test-support")]
 pub mod test_support;
+pub mod wells;
 
 pub use connection::{DbConnection, DbConnectionManager};
 pub use error::StoreError;
@@ -38,4 +43,5 @@ pub use migrations::{check_ready, pending_migrations, run_migrations};
 pub use organizations::{NewOrganization, Organization};
 pub use page::{Page, Paginated};
 pub use pool::{DbPool, PooledConnection, build_pool, connection, transaction};
+pub use records::Direction;
 pub use settings::{Backend, DatabaseSettings, SettingError, TlsMode};

@@ -450,6 +450,7 @@ pub struct GasPseudoPressureInflow<'a, M: ?Sized> {
     pseudo_pressure: &'a M,
     reservoir_pseudo_pressure: f64,
     lowest_pressure_psia: f64,
+    lowest_pseudo_pressure: f64,
     absolute_open_flow: f64,
 }
 
@@ -505,6 +506,7 @@ impl<'a, M: PseudoPressure + ?Sized> GasPseudoPressureInflow<'a, M> {
             pseudo_pressure,
             reservoir_pseudo_pressure: m_res,
             lowest_pressure_psia: lowest,
+            lowest_pseudo_pressure: m_low,
             absolute_open_flow: quadratic_rate(a, b, m_res - m_low),
         })
     }
@@ -517,6 +519,18 @@ impl<'a, M: PseudoPressure + ?Sized> GasPseudoPressureInflow<'a, M> {
     /// Same well with skin `skin`.
     pub fn with_skin(&self, skin: f64) -> CoreResult<Self> {
         Self::new(GasDarcyInput { skin, ..self.input }, self.pseudo_pressure)
+    }
+
+    /// Same well and `m(p)` source at another average reservoir pressure, which the source
+    /// must cover.
+    pub fn with_reservoir_pressure(&self, reservoir_pressure_psia: f64) -> CoreResult<Self> {
+        Self::new(
+            GasDarcyInput {
+                reservoir_pressure_psia,
+                ..self.input
+            },
+            self.pseudo_pressure,
+        )
     }
 }
 
@@ -552,7 +566,9 @@ impl<M: PseudoPressure + ?Sized> Inflow for GasPseudoPressureInflow<'_, M> {
     fn pressure_at(&self, rate: f64) -> CoreResult<f64> {
         check_rate(rate, self.absolute_open_flow, RateBasis::Gas)?;
         let (a, b) = self.input.coefficients();
-        let target = self.reservoir_pseudo_pressure - (a * rate + b * rate * rate);
+        // At the AOF the quadratic can land a rounding error below m(lowest).
+        let target = (self.reservoir_pseudo_pressure - (a * rate + b * rate * rate))
+            .max(self.lowest_pseudo_pressure);
         let p = self
             .pseudo_pressure
             .pressure_for(target, self.input.reservoir_pressure_psia)?;
@@ -649,6 +665,16 @@ mod tests {
         let q = 0.6 * p2.absolute_open_flow().unwrap();
         assert!((pp.pressure_at(q).unwrap() - p2.pressure_at(q).unwrap()).abs() < 1e-6);
         assert!((pp.absolute_open_flow().unwrap() - p2.absolute_open_flow().unwrap()).abs() < 1e-6);
+        // At the AOF itself the inverse lands on the lowest pressure, not a rounding error
+        // below m(lowest); the same at another reservoir pressure and skin.
+        for w in [
+            pp,
+            pp.with_reservoir_pressure(4000.0).unwrap(),
+            pp.with_skin(3.0).unwrap(),
+        ] {
+            assert!(w.pressure_at(w.absolute_open_flow().unwrap()).unwrap() < 1e-3);
+        }
+        assert!(pp.with_reservoir_pressure(-1.0).is_err());
     }
 
     #[test]

@@ -18,7 +18,8 @@
 //! - [`Vogel`] (1968); [`CompositeIpr`]: PI above the bubble point, Vogel below, and the
 //!   Petrobras composite treatment of water (Brown, 1984); [`StandingFe`]: Standing's (1970)
 //!   flow-efficiency extension of Vogel;
-//! - [`Fetkovich`] (1973, C and n); [`JonesBlountGlaze`] (1976, laminar A and turbulent B).
+//! - [`Fetkovich`] (1973, C and n); [`JonesBlountGlaze`] (1976, laminar A and turbulent B,
+//!   given or computed from reservoir and completion properties).
 //!
 //! Gas wells ([`RateBasis::Gas`], Mscf/d):
 //! - [`BackPressure`] (Rawlins and Schellhardt, 1935, C and n);
@@ -28,7 +29,8 @@
 //!   of the same equation.
 //!
 //! The closed-form models are gathered in the `Copy` enum [`InflowModel`]; the pseudo-pressure
-//! model borrows its `m(p)` source and stands alone. Fitting from multi-rate well tests:
+//! model borrows its `m(p)` source and stands alone. Both implement [`AdjustableInflow`]
+//! (another reservoir pressure, skin or water cut), which is what nodal sensitivities need. Fitting from multi-rate well tests:
 //! [`fit_fetkovich`], [`fit_back_pressure`], [`fit_jones_blount_glaze`].
 //!
 //! Rates with water: Vogel, Standing, Fetkovich and Jones-Blount-Glaze were published for
@@ -58,7 +60,7 @@ pub use gas::{
     GAS_DARCY_PRESSURE_SQUARED, GAS_DARCY_PSEUDO_PRESSURE, GasDarcyInput, GasDarcyPressureSquared,
     GasPseudoPressureInflow, PseudoPressure, PseudoPressureTable,
 };
-pub use jones::{JONES_BLOUNT_GLAZE_1976, JonesBlountGlaze};
+pub use jones::{JONES_BLOUNT_GLAZE_1976, JonesBlountGlaze, JonesBlountGlazeInput};
 pub use vogel::{
     COMPOSITE_BROWN_1984, CompositeIpr, STANDING_FE_1970, StandingFe, VOGEL_1968, Vogel,
 };
@@ -304,7 +306,8 @@ impl InflowModel {
     }
 
     /// The same model with another skin factor; only the models built from reservoir
-    /// properties ([`DarcyRadial`], [`GasDarcyPressureSquared`]) have one, the others are an
+    /// properties ([`DarcyRadial`], [`GasDarcyPressureSquared`],
+    /// [`JonesBlountGlaze::from_properties`]) have one, the others are an
     /// error naming `skin`.
     pub fn with_skin(&self, skin: f64) -> CoreResult<Self> {
         match *self {
@@ -312,10 +315,13 @@ impl InflowModel {
             Self::GasDarcyPressureSquared(m) => {
                 Ok(Self::GasDarcyPressureSquared(m.with_skin(skin)?))
             }
+            Self::JonesBlountGlaze(m) if m.properties().is_some() => {
+                Ok(Self::JonesBlountGlaze(m.with_skin(skin)?))
+            }
             other => Err(CoreError::invalid(
                 "skin",
                 format!(
-                    "the {} inflow model has no skin factor; use a model built from reservoir properties (darcy_radial_pss, gas_darcy_pressure_squared)",
+                    "the {} inflow model has no skin factor; use a model built from reservoir properties (darcy_radial_pss, gas_darcy_pressure_squared, jones_blount_glaze from properties)",
                     other.info().id
                 ),
             )),
@@ -332,6 +338,44 @@ impl InflowModel {
                 Ok(other)
             }
         }
+    }
+}
+
+/// An inflow model whose inputs a nodal sensitivity can change: every [`InflowModel`] and
+/// the [`GasPseudoPressureInflow`] (which borrows its `m(p)` source and so stays outside the
+/// enum). A change the model does not support is an error naming the input.
+pub trait AdjustableInflow: Inflow + Copy {
+    /// The same model at another average reservoir pressure (see
+    /// [`InflowModel::with_reservoir_pressure`] for what is held fixed).
+    fn with_reservoir_pressure(&self, reservoir_pressure_psia: f64) -> CoreResult<Self>;
+    /// The same model with another skin factor, or an error naming `skin`.
+    fn with_skin(&self, skin: f64) -> CoreResult<Self>;
+    /// The same model at another water cut (fraction): only [`CompositeIpr`] changes.
+    fn with_water_cut(&self, water_cut_fraction: f64) -> CoreResult<Self>;
+}
+
+impl AdjustableInflow for InflowModel {
+    fn with_reservoir_pressure(&self, reservoir_pressure_psia: f64) -> CoreResult<Self> {
+        InflowModel::with_reservoir_pressure(self, reservoir_pressure_psia)
+    }
+    fn with_skin(&self, skin: f64) -> CoreResult<Self> {
+        InflowModel::with_skin(self, skin)
+    }
+    fn with_water_cut(&self, water_cut_fraction: f64) -> CoreResult<Self> {
+        InflowModel::with_water_cut(self, water_cut_fraction)
+    }
+}
+
+impl<M: PseudoPressure + ?Sized> AdjustableInflow for GasPseudoPressureInflow<'_, M> {
+    fn with_reservoir_pressure(&self, reservoir_pressure_psia: f64) -> CoreResult<Self> {
+        GasPseudoPressureInflow::with_reservoir_pressure(self, reservoir_pressure_psia)
+    }
+    fn with_skin(&self, skin: f64) -> CoreResult<Self> {
+        GasPseudoPressureInflow::with_skin(self, skin)
+    }
+    fn with_water_cut(&self, water_cut_fraction: f64) -> CoreResult<Self> {
+        crate::error::require_in_range("water_cut_fraction", water_cut_fraction, 0.0, 1.0)?;
+        Ok(*self)
     }
 }
 
@@ -447,6 +491,21 @@ mod tests {
             InflowModel::StandingFe(StandingFe::new(2400.0, 1.4, 1000.0).unwrap()),
             InflowModel::Fetkovich(Fetkovich::new(3000.0, 2e-4, 0.8).unwrap()),
             InflowModel::JonesBlountGlaze(JonesBlountGlaze::new(3000.0, 0.5, 1e-4).unwrap()),
+            InflowModel::JonesBlountGlaze(
+                JonesBlountGlaze::from_properties(JonesBlountGlazeInput {
+                    permeability_md: 30.0,
+                    thickness_ft: 40.0,
+                    perforated_interval_ft: 20.0,
+                    viscosity_cp: 0.8,
+                    fvf_rb_stb: 1.2,
+                    oil_density_lbm_ft3: 47.0,
+                    drainage_radius_ft: 1490.0,
+                    wellbore_radius_ft: 0.354,
+                    skin: 2.0,
+                    reservoir_pressure_psia: 3000.0,
+                })
+                .unwrap(),
+            ),
             InflowModel::BackPressure(BackPressure::new(4000.0, 0.05, 0.75).unwrap()),
             InflowModel::GasDarcyPressureSquared(
                 GasDarcyPressureSquared::new(gas, 0.02, 0.9).unwrap(),
@@ -516,10 +575,11 @@ mod tests {
     #[test]
     fn skin_and_water_cut_only_where_the_model_has_them() {
         for m in models() {
-            let has_skin = matches!(
-                m,
-                InflowModel::DarcyRadial(_) | InflowModel::GasDarcyPressureSquared(_)
-            );
+            let has_skin = match m {
+                InflowModel::DarcyRadial(_) | InflowModel::GasDarcyPressureSquared(_) => true,
+                InflowModel::JonesBlountGlaze(j) => j.properties().is_some(),
+                _ => false,
+            };
             let r = m.with_skin(5.0);
             assert_eq!(r.is_ok(), has_skin, "{}", m.info().id);
             if let Ok(damaged) = r {

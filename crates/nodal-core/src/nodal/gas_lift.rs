@@ -6,6 +6,7 @@ use super::parallel::parallel_map;
 use super::sensitivity::{NodalCase, SensitivityVariable, solve_with};
 use crate::error::{CoreError, CoreResult};
 use crate::hydraulics::FluidModel;
+use crate::inflow::AdjustableInflow;
 use crate::numeric::golden_section_min;
 
 /// Most lift-gas rates one performance curve may hold.
@@ -67,8 +68,8 @@ pub struct GasLiftPerformance {
 /// refined by golden-section search on full operating-point solves (to 0.1 % of the
 /// bracketing interval). Rates where the well does not flow count as zero oil; rates that
 /// fail are reported and left out.
-pub fn gas_lift_performance<F: FluidModel + Sync + ?Sized>(
-    base: &NodalCase<'_, F>,
+pub fn gas_lift_performance<F: FluidModel + Sync + ?Sized, I: AdjustableInflow + Sync>(
+    base: &NodalCase<'_, F, I>,
     lift_gas_rates_mscf_d: &[f64],
     marginal_oil_per_gas_stb_mscf: Option<f64>,
     options: &NodalOptions,

@@ -411,6 +411,19 @@ where
     O: Outflow + ?Sized,
 {
     options.validate()?;
+    let (aof, q_max) = search_limit(inflow, options)?;
+    let grid: Vec<(f64, CoreResult<f64>)> = rate_grid(q_max, options.rate_points)
+        .map(|q| (q, outflow.bottomhole_pressure_psia(q)))
+        .collect();
+    solve_on_grid(inflow, outflow, options, aof, q_max, &grid)
+}
+
+/// The inflow's absolute open flow and the highest rate searched (the AOF, or
+/// [`NodalOptions::max_rate`] when lower).
+pub(crate) fn search_limit<I: Inflow + ?Sized>(
+    inflow: &I,
+    options: &NodalOptions,
+) -> CoreResult<(f64, f64)> {
     let aof = inflow.absolute_open_flow()?;
     let q_max = options.max_rate.map_or(aof, |m| m.min(aof));
     if !(q_max.is_finite() && q_max > 0.0) {
@@ -419,20 +432,45 @@ where
             format!("the highest rate searched must be above zero (got {q_max})"),
         ));
     }
-    let n = options.rate_points;
+    Ok((aof, q_max))
+}
+
+/// `points` rates evenly spaced from `LOWEST_RATE_FRACTION` of `q_max` to `q_max`, both
+/// included (the last one exactly).
+pub(crate) fn rate_grid(q_max: f64, points: usize) -> impl Iterator<Item = f64> {
     let q_lo = LOWEST_RATE_FRACTION * q_max;
-    let mut curve = Vec::with_capacity(n);
-    let mut failures = Vec::new();
-    for i in 0..n {
-        let q = if i + 1 == n {
+    (0..points).map(move |i| {
+        if i + 1 == points {
             q_max
         } else {
-            q_lo + (q_max - q_lo) * i as f64 / (n - 1) as f64
-        };
+            q_lo + (q_max - q_lo) * i as f64 / (points - 1) as f64
+        }
+    })
+}
+
+/// Steps 2 to 4 of [`solve_operating_point`] on outflow pressures already evaluated at the
+/// grid rates `grid` (increasing, up to `q_max`): the sensitivities share one evaluated grid
+/// among cases whose outflow is the same.
+pub(crate) fn solve_on_grid<I, O>(
+    inflow: &I,
+    outflow: &O,
+    options: &NodalOptions,
+    aof: f64,
+    q_max: f64,
+    grid: &[(f64, CoreResult<f64>)],
+) -> CoreResult<NodalSolution>
+where
+    I: Inflow + ?Sized,
+    O: Outflow + ?Sized,
+{
+    let mut curve = Vec::with_capacity(grid.len());
+    let mut failures = Vec::new();
+    for (q, outflow_pressure) in grid {
+        let q = *q;
         let p_in = inflow.pressure_at(q)?;
-        let p_out = match outflow.bottomhole_pressure_psia(q) {
-            Ok(p) => Some(p),
-            Err(e @ CoreError::InvalidInput { .. }) => return Err(e),
+        let p_out = match outflow_pressure {
+            Ok(p) => Some(*p),
+            Err(e @ CoreError::InvalidInput { .. }) => return Err(e.clone()),
             Err(e) => {
                 failures.push(OutflowFailure {
                     rate: q,

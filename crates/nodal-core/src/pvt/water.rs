@@ -278,6 +278,37 @@ pub fn brine_density_standard_lb_ft3(salinity_wt_pct: f64) -> CoreResult<f64> {
     Ok(62.368 + 0.438603 * s + 1.60074e-3 * s * s)
 }
 
+/// Salinity of a brine from its specific gravity at standard conditions (fresh water = 1,
+/// i.e. 62.368 lb/ft³), wt % total dissolved solids: the inverse of
+/// [`brine_density_standard_lb_ft3`] (McCain 1991), the positive root of
+/// `1.60074×10⁻³ S² + 0.438603 S + 62.368 (1 − γw) = 0`.
+///
+/// Accepts `γw` from 1 (fresh water) to the gravity at the largest salinity the water
+/// correlations accept (50 wt %, γw ≈ 1.416).
+///
+/// Source: McCain (1991), SPE Reservoir Engineering 6(2), standard-condition density.
+///
+/// ```
+/// use nodal_core::pvt::water::{brine_density_standard_lb_ft3, salinity_wt_pct_from_water_sg};
+/// let s = salinity_wt_pct_from_water_sg(1.0729).unwrap();
+/// assert!((s - 10.0).abs() < 0.01);
+/// assert_eq!(salinity_wt_pct_from_water_sg(1.0).unwrap(), 0.0);
+/// ```
+pub fn salinity_wt_pct_from_water_sg(water_sg: f64) -> CoreResult<f64> {
+    let max_sg =
+        (62.368 + 0.438603 * MAX_SALINITY_WT_PCT + 1.60074e-3 * MAX_SALINITY_WT_PCT.powi(2))
+            / 62.368;
+    if !(water_sg.is_finite() && (1.0..=max_sg).contains(&water_sg)) {
+        return Err(CoreError::invalid(
+            "water_sg",
+            format!("must be between 1 (fresh water) and {max_sg:.3} (got {water_sg})"),
+        ));
+    }
+    let (a, b, c) = (1.60074e-3, 0.438603, 62.368 * (1.0 - water_sg));
+    let root = (-b + (b * b - 4.0 * a * c).sqrt()) / (2.0 * a);
+    Ok(root.clamp(0.0, MAX_SALINITY_WT_PCT))
+}
+
 /// Brine density at pressure and temperature, lb/ft³: the standard-condition density
 /// ([`brine_density_standard_lb_ft3`]) divided by Bw ([`water_fvf_mccain_1990`]).
 ///
@@ -630,6 +661,22 @@ impl WaterModel {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    /// The inverse of the McCain (1991) standard brine density, checked by round trip over
+    /// the accepted salinities and at fresh water.
+    #[test]
+    fn salinity_from_water_sg_inverts_standard_density() {
+        for s in [0.0, 1.0, 3.5, 10.0, 26.0, 50.0] {
+            let sg = brine_density_standard_lb_ft3(s).unwrap() / 62.368;
+            assert!(
+                (salinity_wt_pct_from_water_sg(sg).unwrap() - s).abs() < 1e-9,
+                "{s}"
+            );
+        }
+        assert!(salinity_wt_pct_from_water_sg(0.99).is_err());
+        assert!(salinity_wt_pct_from_water_sg(1.5).is_err());
+        assert!(salinity_wt_pct_from_water_sg(f64::NAN).is_err());
+    }
     use proptest::prelude::*;
 
     fn rel(a: f64, b: f64) -> f64 {

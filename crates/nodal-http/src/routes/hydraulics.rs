@@ -497,7 +497,7 @@ pub struct HydraulicsMethodsResponse {
 // ---------------------------------------------------------------------------------------
 // Validation and building
 
-fn check_survey(check: &mut Check, prefix: &str, stations: &[SurveyStationInput]) {
+pub(crate) fn check_survey(check: &mut Check, prefix: &str, stations: &[SurveyStationInput]) {
     if stations.len() < 2 || stations.len() > MAX_SURVEY_STATIONS {
         check.fail(
             prefix,
@@ -538,7 +538,7 @@ fn survey_from(stations: &[SurveyStationInput]) -> Vec<SurveyStation> {
 }
 
 impl WellInput {
-    fn check(&self, check: &mut Check) {
+    pub(crate) fn check(&self, check: &mut Check) {
         if self.sections.is_empty() {
             check.fail("well.sections", "needs at least one section");
         }

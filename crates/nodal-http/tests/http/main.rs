@@ -5,6 +5,7 @@
 mod common;
 mod admin;
 mod auth;
+mod fielddata;
 mod foundation;
 mod hydraulics;
 mod nodal;

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod accounts;
+mod field_data;
 
 use std::thread;
 use std::time::Duration;
