@@ -18,6 +18,7 @@ pub mod hydraulics;
 pub mod inflow;
 pub mod method;
 pub mod nodal;
+pub(crate) mod numeric;
 pub mod pvt;
 pub mod surface;
 pub mod units;

@@ -46,6 +46,7 @@ impl Modify for BearerScheme {
         (name = "pvt", description = "Black-oil fluid properties"),
         (name = "nodal", description = "Inflow performance, operating point, sensitivities, gas lift, lift-curve tables and the nodal plot"),
         (name = "hydraulics", description = "Wellbore geometry, pressure traverses and outflow (VLP) curves"),
+        (name = "surface", description = "Gas pipelines and sizing, multiphase flowlines, compressors, chokes and gas gathering networks"),
         (name = "field-data", description = "Your organization's operators, wells, deviation surveys and saved analyses"),
     ),
     modifiers(&BearerScheme),

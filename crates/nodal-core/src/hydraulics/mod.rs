@@ -34,7 +34,6 @@ pub mod homogeneous;
 pub mod mukherjee_brill;
 pub mod orkiszewski;
 pub mod single_phase;
-mod solver;
 pub mod traverse;
 pub mod vlp;
 

@@ -66,6 +66,7 @@ use super::{
 };
 use crate::error::CoreResult;
 use crate::method::{MethodInfo, ParamRange};
+use crate::numeric::brent;
 use crate::units::GRAVITY_FT_S2;
 use std::f64::consts::PI;
 
@@ -206,18 +207,22 @@ fn friction_ratio(hr: f64) -> f64 {
 }
 
 /// Wetted angle δ (radians) of a stratified layer of area fraction `holdup`:
-/// `(δ − sin δ)/(2π) = holdup`, by bisection (the left side is monotone on [0, 2π]).
+/// `(δ − sin δ)/(2π) = holdup`, by Brent's method on [0, 2π] (the left side is monotone
+/// there, −holdup at 0 and 1 − holdup at 2π) to 1e-15 rad.
 fn wetted_angle(holdup: f64) -> f64 {
-    let (mut lo, mut hi) = (0.0, 2.0 * PI);
-    for _ in 0..60 {
-        let mid = 0.5 * (lo + hi);
-        if (mid - mid.sin()) / (2.0 * PI) < holdup {
-            lo = mid;
-        } else {
-            hi = mid;
-        }
-    }
-    0.5 * (lo + hi)
+    let residual = |delta: f64| Ok((delta - delta.sin()) / (2.0 * PI) - holdup);
+    brent(
+        residual,
+        0.0,
+        2.0 * PI,
+        -holdup,
+        1.0 - holdup,
+        1e-15,
+        0.0,
+        200,
+        "wetted_angle",
+    )
+    .map_or(0.0, |root| root.x)
 }
 
 /// Stratified friction gradient, lbf/ft² per ft, with the liquid's Reynolds number and

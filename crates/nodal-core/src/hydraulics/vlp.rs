@@ -6,12 +6,12 @@
 use super::GradientCorrelation;
 use super::fluid::{FluidModel, SurfaceRates};
 use super::friction::FrictionCorrelation;
-use super::solver::brent;
 use super::traverse::{
     FlowDirection, GasLift, KnownPressure, StepControl, TemperatureProfile, TraverseInput,
     traverse_end_pressure,
 };
 use crate::error::{CoreError, CoreResult};
+use crate::numeric::brent;
 use crate::units::STANDARD_PRESSURE_PSIA;
 use crate::wellbore::{FlowPath, Survey};
 
@@ -236,7 +236,8 @@ pub fn wellhead_pressure_for_bottomhole_pressure<F: FluidModel + ?Sized>(
         1e-4,
         60,
         "wellhead_pressure_for_bottomhole_pressure",
-    )
+    )?
+    .or_no_convergence("wellhead_pressure_for_bottomhole_pressure")
 }
 
 /// Liquid rate (STB/d) within `[rate_low_stb_d, rate_high_stb_d]` at which the bottom-hole
@@ -283,7 +284,8 @@ pub fn liquid_rate_for_bottomhole_pressure<F: FluidModel + ?Sized>(
         1e-4,
         60,
         "liquid_rate_for_bottomhole_pressure",
-    )
+    )?
+    .or_no_convergence("liquid_rate_for_bottomhole_pressure")
 }
 
 #[cfg(test)]

@@ -1,10 +1,10 @@
 //! Gas-well Darcy inflow with non-Darcy flow: the real-gas pseudo-pressure form and its
 //! pressure-squared approximation.
 
-use super::roots::brent;
 use super::{Inflow, RateBasis, check_flowing_pressure, check_rate, check_reservoir_pressure};
 use crate::error::{CoreError, CoreResult, require_positive};
 use crate::method::MethodInfo;
+use crate::numeric::brent;
 use crate::units::degf_to_degr;
 
 /// Field-unit constant of radial gas flow in pseudo-pressure or pressure-squared form:

@@ -46,7 +46,6 @@ mod deliverability;
 mod fit;
 mod gas;
 mod jones;
-pub(crate) mod roots;
 mod vogel;
 
 pub use darcy::{

@@ -2,13 +2,13 @@
 //! bubble point, Vogel below, water by the Petrobras method) and Standing's (1970)
 //! flow-efficiency extension.
 
-use super::roots::brent;
 use super::{
     Inflow, RateBasis, check_flowing_pressure, check_rate, check_reservoir_pressure,
     check_test_point,
 };
 use crate::error::{CoreError, CoreResult, require_in_range, require_positive};
 use crate::method::{MethodInfo, ParamRange};
+use crate::numeric::brent;
 
 /// Vogel (1968).
 pub static VOGEL_1968: MethodInfo = MethodInfo {

@@ -7,7 +7,7 @@ use super::sensitivity::{NodalCase, SensitivityVariable, solve_with};
 use crate::error::{CoreError, CoreResult};
 use crate::hydraulics::FluidModel;
 use crate::inflow::AdjustableInflow;
-use crate::inflow::roots::golden_section_min;
+use crate::numeric::golden_section_min;
 
 /// Most lift-gas rates one performance curve may hold.
 pub const MAX_GAS_LIFT_POINTS: usize = 100;

@@ -3,8 +3,8 @@
 
 use crate::error::{CoreError, CoreResult};
 use crate::hydraulics::{FluidModel, VlpCase};
-use crate::inflow::roots::{brent, golden_section_min};
 use crate::inflow::{Inflow, RateBasis};
+use crate::numeric::{brent, golden_section_min};
 use crate::units::STANDARD_PRESSURE_PSIA;
 
 /// Lowest rate of the outflow grid as a fraction of the highest.

@@ -12,5 +12,6 @@ pub mod meta;
 pub mod nodal;
 pub mod operators;
 pub mod pvt;
+pub mod surface;
 pub mod surveys;
 pub mod wells;

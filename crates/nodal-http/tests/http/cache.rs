@@ -129,6 +129,57 @@ fn every_calculation() -> Vec<(&'static str, Value, Option<&'static str>, &'stat
         ),
         ("/api/v1/nodal/vfp", vfp, Some("application/json"), json),
         ("/api/v1/nodal/plot", nodal_case(), None, "image/svg+xml"),
+        (
+            "/api/v1/surface/gas-pipeline",
+            json!({"equation": "panhandle_a", "gas": {"gas_sg": 0.65},
+                   "pipe": {"length_mi": 30.0, "inner_diameter_in": 11.938, "efficiency": 0.92},
+                   "flowing_temperature_degf": 80.0, "solve_for": "rate",
+                   "inlet_pressure_psia": 1000.0, "outlet_pressure_psia": 600.0}),
+            None,
+            json,
+        ),
+        (
+            "/api/v1/surface/gas-pipeline/size",
+            json!({"equation": "general_flow_colebrook", "gas": {"gas_sg": 0.65},
+                   "pipe": {"length_mi": 30.0}, "flowing_temperature_degf": 80.0,
+                   "inlet_pressure_psia": 1000.0, "minimum_outlet_pressure_psia": 600.0,
+                   "rate_mscf_d": 60000.0}),
+            None,
+            json,
+        ),
+        (
+            "/api/v1/surface/flowline",
+            json!({"fluid": {"oil_api": 35.0, "gas_sg": 0.75, "gor_scf_stb": 600.0},
+                   "profile": [{"distance_ft": 0.0, "elevation_ft": 0.0}, {"distance_ft": 3000.0, "elevation_ft": 120.0}],
+                   "inner_diameter_in": 4.026, "rates": {"liquid_rate_stb_d": 2000.0, "water_cut_fraction": 0.3},
+                   "temperature_degf": 110.0, "outlet_pressure_psia": 150.0}),
+            None,
+            json,
+        ),
+        (
+            "/api/v1/surface/compressor",
+            json!({"gas": {"gas_sg": 0.65}, "rate_mscf_d": 10000.0, "suction_pressure_psia": 100.0,
+                   "discharge_pressure_psia": 1000.0, "suction_temperature_degf": 80.0}),
+            None,
+            json,
+        ),
+        (
+            "/api/v1/surface/choke",
+            json!({"correlation": "gilbert_1954", "liquid_rate_stb_d": 1000.0,
+                   "gas_liquid_ratio_scf_stb": 1000.0, "choke_size_64ths_in": 32.0}),
+            None,
+            json,
+        ),
+        (
+            "/api/v1/surface/network",
+            json!({"equation": "panhandle_a", "gas": {"gas_sg": 0.65}, "flowing_temperature_degf": 80.0,
+                   "delivery_node": "plant", "delivery_pressure_psia": 400.0,
+                   "nodes": [{"name": "plant"}, {"name": "north"}],
+                   "pipes": [{"name": "trunk", "from": "north", "to": "plant", "length_mi": 6.0, "inner_diameter_in": 7.981, "efficiency": 0.92}],
+                   "wells": [{"name": "A-1", "node": "north", "reservoir_pressure_psia": 2000.0, "c_mscf_d_psi2n": 0.03, "n": 0.7, "choke": {"choke_size_64ths_in": 32.0}}]}),
+            None,
+            json,
+        ),
     ]
 }
 
@@ -200,10 +251,10 @@ async fn every_calculation_route_misses_then_hits_with_the_same_bytes() {
         assert_eq!(first, second, "{uri}: a hit must answer the same bytes");
     }
     let stats = state.cache.stats();
-    // Seventeen kinds from sixteen routes: the VFP route caches text and JSON apart.
+    // Twenty-three kinds from twenty-two routes: the VFP route caches text and JSON apart.
     assert_eq!(
         stats.kinds.len(),
-        17,
+        23,
         "{:?}",
         stats.kinds.iter().map(|k| &k.kind).collect::<Vec<_>>()
     );

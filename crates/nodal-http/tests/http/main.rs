@@ -11,3 +11,4 @@ mod foundation;
 mod hydraulics;
 mod nodal;
 mod pvt;
+mod surface;

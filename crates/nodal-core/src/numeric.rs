@@ -1,5 +1,6 @@
-//! Bracketed scalar root finding and minimisation shared by the inflow models and the nodal
-//! solves: Brent's method (roots) and golden-section search (minima).
+//! Bracketed scalar root finding and minimisation, the one copy the whole engine uses (inflow
+//! inverses, nodal intersections, hydraulics inverse solves, surface facilities): Brent's
+//! method (roots) and golden-section search (minima).
 
 use crate::error::{CoreError, CoreResult};
 
@@ -14,6 +15,23 @@ pub(crate) struct Root {
     pub iterations: u32,
     /// `true` when `|f(x)| ≤ f_tol` or the bracket shrank below `x_tol`.
     pub converged: bool,
+}
+
+impl Root {
+    /// The root when the search converged, else [`CoreError::NoConvergence`] naming `method`
+    /// with the last estimate and its residual.
+    pub fn or_no_convergence(self, method: &'static str) -> CoreResult<f64> {
+        if self.converged {
+            Ok(self.x)
+        } else {
+            Err(CoreError::NoConvergence {
+                method,
+                iterations: self.iterations,
+                last_estimate: self.x,
+                residual: self.fx,
+            })
+        }
+    }
 }
 
 /// Finds `x` in `[a, b]` with `f(x) = 0`, given `fa = f(a)` and `fb = f(b)` of opposite signs
@@ -195,6 +213,23 @@ mod tests {
         assert!(!r.converged);
         assert_eq!(r.iterations, 2);
         assert!(r.x > 2.0 && r.x < 3.0);
+    }
+
+    #[test]
+    fn non_convergence_becomes_an_error_naming_the_method() {
+        let f = |x: f64| Ok(x * x * x - 2.0 * x - 5.0);
+        let r = brent(f, 2.0, 3.0, -1.0, 16.0, 0.0, 0.0, 2, "t").unwrap();
+        let err = r.or_no_convergence("cubic").unwrap_err();
+        assert!(matches!(
+            err,
+            CoreError::NoConvergence {
+                method: "cubic",
+                iterations: 2,
+                ..
+            }
+        ));
+        let r = brent(f, 2.0, 3.0, -1.0, 16.0, 1e-12, 0.0, 100, "t").unwrap();
+        assert!((r.or_no_convergence("cubic").unwrap() - 2.094_551_481_542_326_5).abs() < 1e-10);
     }
 
     #[test]

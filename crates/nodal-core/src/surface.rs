@@ -1,1 +1,0 @@
-//! Surface facilities: gas pipelines, multiphase flowlines, compressors, chokes and gathering networks.
