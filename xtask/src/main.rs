@@ -39,8 +39,15 @@ fn main() -> ExitCode {
     }
 }
 
+/// The workspace root. `cargo run` (which the `xtask` alias is) sets `CARGO_MANIFEST_DIR`
+/// for the running process, and that is the checkout being worked on; the compile-time
+/// value is only a fallback, because a target folder shared between checkouts (as CI's
+/// is) can hold an `xtask` binary built from another checkout.
 pub(crate) fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    manifest_dir
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."))
