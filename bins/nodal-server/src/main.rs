@@ -227,6 +227,7 @@ fn serve(settings: Settings) -> ExitCode {
     state.auth.hasher().verify_dummy("");
     let app_state = state.clone();
     let metrics_state = state.clone();
+    let housekeeping_state = state.clone();
 
     let result = actix_web::rt::System::new().block_on(async move {
         let http = actix_web::HttpServer::new(move || build_app(app_state.clone()))
@@ -239,6 +240,7 @@ fn serve(settings: Settings) -> ExitCode {
         for addr in http.addrs() {
             tracing::info!(%addr, workers, "listening");
         }
+        nodal_http::housekeeping::spawn(housekeeping_state);
         // `/metrics` on its own listener, kept off the public port; it stops with the API.
         let metrics = match metrics_bind {
             Some(bind) => {

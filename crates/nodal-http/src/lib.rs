@@ -10,6 +10,7 @@ pub mod caching;
 pub mod client_ip;
 pub mod error;
 pub mod extract;
+pub mod housekeeping;
 pub mod identity;
 pub mod metrics;
 pub mod middleware;

@@ -81,7 +81,24 @@ pub struct Metrics {
     routes: RwLock<HashMap<(String, String), Arc<RouteSeries>>>,
     calculations: RwLock<HashMap<&'static str, Arc<Histogram>>>,
     in_flight: AtomicI64,
+    housekeeping: HousekeepingCounters,
 }
+
+/// Passes of [`crate::housekeeping`] and what they deleted.
+#[derive(Debug, Default)]
+struct HousekeepingCounters {
+    passes_ok: AtomicU64,
+    passes_failed: AtomicU64,
+    /// Sessions, password-set tokens, audit events, failed sign-ins.
+    deleted: [AtomicU64; 4],
+}
+
+const HOUSEKEEPING_KINDS: [&str; 4] = [
+    "sessions",
+    "password_tokens",
+    "audit_events",
+    "login_failures",
+];
 
 /// Counts a request as in flight until dropped.
 #[derive(Debug)]
@@ -137,6 +154,25 @@ impl Metrics {
         histogram.record(elapsed);
     }
 
+    /// Records one housekeeping pass: what it deleted, or `None` when it failed.
+    pub fn record_housekeeping(&self, done: Option<&nodal_store::accounts::Housekeeping>) {
+        let h = &self.housekeeping;
+        let Some(done) = done else {
+            h.passes_failed.fetch_add(1, Ordering::Relaxed);
+            return;
+        };
+        h.passes_ok.fetch_add(1, Ordering::Relaxed);
+        let counts = [
+            done.sessions,
+            done.password_tokens,
+            done.audit_events,
+            done.login_failures,
+        ];
+        for (counter, n) in h.deleted.iter().zip(counts) {
+            counter.fetch_add(u64::try_from(n).unwrap_or(u64::MAX), Ordering::Relaxed);
+        }
+    }
+
     /// Requests being handled now.
     pub fn in_flight(&self) -> i64 {
         self.in_flight.load(Ordering::Relaxed)
@@ -149,6 +185,7 @@ impl Metrics {
         render_pool(&mut out, state);
         render_cache(&mut out, state);
         self.render_calculations(&mut out);
+        self.render_housekeeping(&mut out);
         header(
             &mut out,
             "nodal_build_info",
@@ -217,6 +254,36 @@ impl Metrics {
             "HTTP requests being handled now.",
         );
         let _ = writeln!(out, "nodal_http_requests_in_flight {}", self.in_flight());
+    }
+
+    fn render_housekeeping(&self, out: &mut String) {
+        let h = &self.housekeeping;
+        header(
+            out,
+            "nodal_housekeeping_passes_total",
+            "counter",
+            "Housekeeping passes, by outcome.",
+        );
+        for (outcome, counter) in [("ok", &h.passes_ok), ("failed", &h.passes_failed)] {
+            let _ = writeln!(
+                out,
+                "nodal_housekeeping_passes_total{{outcome=\"{outcome}\"}} {}",
+                counter.load(Ordering::Relaxed)
+            );
+        }
+        header(
+            out,
+            "nodal_housekeeping_deleted_total",
+            "counter",
+            "Records deleted by housekeeping because they outlived their retention, by kind.",
+        );
+        for (kind, counter) in HOUSEKEEPING_KINDS.iter().zip(&h.deleted) {
+            let _ = writeln!(
+                out,
+                "nodal_housekeeping_deleted_total{{kind=\"{kind}\"}} {}",
+                counter.load(Ordering::Relaxed)
+            );
+        }
     }
 
     fn render_calculations(&self, out: &mut String) {

@@ -416,6 +416,33 @@ impl Default for MetricsSettings {
     }
 }
 
+/// The periodic deletion of records past their retention (ended sessions, old audit events,
+/// old failed sign-ins).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct HousekeepingSettings {
+    /// Run the passes at all. Turn off only where an outside job does the same.
+    pub enabled: bool,
+    /// Time between passes, seconds (the first runs one interval after start).
+    pub interval_secs: u64,
+    /// Keep audit events this many days (0 keeps them forever).
+    pub audit_retention_days: u32,
+    /// Keep sessions and password-set tokens this many days after they ended (expired, were
+    /// revoked or were used), so admins still see recent sign-ins.
+    pub ended_session_retention_days: u32,
+}
+
+impl Default for HousekeepingSettings {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            interval_secs: 3600,
+            audit_retention_days: 365,
+            ended_session_retention_days: 30,
+        }
+    }
+}
+
 /// All of Nodal's configuration.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
@@ -441,6 +468,8 @@ pub struct Settings {
     pub cache: CacheSettings,
     /// Prometheus metrics.
     pub metrics: MetricsSettings,
+    /// Deletion of records past their retention.
+    pub housekeeping: HousekeepingSettings,
 }
 
 /// A single configuration problem: the setting and what to do about it.
@@ -622,6 +651,7 @@ impl Settings {
         }
         self.auth_problems(&mut problems);
         self.cache_and_metrics_problems(&mut problems);
+        self.housekeeping_problems(&mut problems);
         if self.environment == Environment::Production {
             self.production_problems(&mut problems);
         }
@@ -694,6 +724,28 @@ impl Settings {
             .is_some_and(|h| h.trim().is_empty())
         {
             problems.push(Problem::new("metrics.host", "must not be empty when set"));
+        }
+    }
+
+    fn housekeeping_problems(&self, problems: &mut Vec<Problem>) {
+        let h = &self.housekeeping;
+        if !(60..=7 * 86_400).contains(&h.interval_secs) {
+            problems.push(Problem::new(
+                "housekeeping.interval_secs",
+                "must be between 60 seconds and 7 days (604800)",
+            ));
+        }
+        if h.audit_retention_days > 36_500 {
+            problems.push(Problem::new(
+                "housekeeping.audit_retention_days",
+                "must be at most 36500 (100 years); 0 keeps audit events forever",
+            ));
+        }
+        if !(1..=3650).contains(&h.ended_session_retention_days) {
+            problems.push(Problem::new(
+                "housekeeping.ended_session_retention_days",
+                "must be between 1 and 3650 days",
+            ));
         }
     }
 
@@ -864,7 +916,7 @@ impl Settings {
     /// A one-line, secret-free summary for the start-up log.
     pub fn summary(&self) -> String {
         format!(
-            "environment={} listen={}:{} workers={} database={} pool_max={} tls_mode={:?} docs={} hsts={} cors_origins={:?} body_limit_bytes={} shutdown_grace_secs={} cache={} cache_max_entries={} cache_max_bytes={} cache_ttl_secs={} cache_redis={} metrics={}",
+            "environment={} listen={}:{} workers={} database={} pool_max={} tls_mode={:?} docs={} hsts={} cors_origins={:?} body_limit_bytes={} shutdown_grace_secs={} cache={} cache_max_entries={} cache_max_bytes={} cache_ttl_secs={} cache_redis={} metrics={} housekeeping={}",
             self.environment.as_str(),
             self.server.host,
             self.server.port,
@@ -890,6 +942,11 @@ impl Settings {
                 (false, _) => "off".to_string(),
                 (true, None) => "api-port".to_string(),
                 (true, Some(port)) => format!("port-{port}"),
+            },
+            if self.housekeeping.enabled {
+                format!("every-{}s", self.housekeeping.interval_secs)
+            } else {
+                "off".to_string()
             },
         )
     }
@@ -1107,6 +1164,43 @@ mod tests {
         assert!(!s.metrics_on_api_port());
         assert!(!format!("{s:?}").contains(":pw@"));
         assert!(!s.summary().contains(":pw@"));
+    }
+
+    #[test]
+    fn housekeeping_defaults_overrides_and_limits() {
+        let s = load(Environment::Production, &production_ok()).unwrap();
+        assert_eq!(s.housekeeping, HousekeepingSettings::default());
+        assert!(s.housekeeping.enabled);
+        assert_eq!(s.housekeeping.audit_retention_days, 365);
+        assert!(s.summary().contains("housekeeping=every-3600s"));
+        let s = load(
+            Environment::Development,
+            &[
+                ("NODAL__HOUSEKEEPING__INTERVAL_SECS", "600"),
+                ("NODAL__HOUSEKEEPING__AUDIT_RETENTION_DAYS", "0"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(s.housekeeping.interval_secs, 600);
+        assert_eq!(s.housekeeping.audit_retention_days, 0);
+        let err = load(
+            Environment::Development,
+            &[
+                ("NODAL__HOUSEKEEPING__INTERVAL_SECS", "5"),
+                ("NODAL__HOUSEKEEPING__AUDIT_RETENTION_DAYS", "40000"),
+                ("NODAL__HOUSEKEEPING__ENDED_SESSION_RETENTION_DAYS", "0"),
+            ],
+        )
+        .unwrap_err();
+        let settings: Vec<String> = problems(err).into_iter().map(|p| p.setting).collect();
+        assert_eq!(
+            settings,
+            [
+                "housekeeping.interval_secs",
+                "housekeeping.audit_retention_days",
+                "housekeeping.ended_session_retention_days"
+            ]
+        );
     }
 
     #[test]

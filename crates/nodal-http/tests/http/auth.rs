@@ -734,3 +734,38 @@ backend_test!(async fn failures_across_accounts_block_the_ip_for_a_while(db) {
         StatusCode::OK
     );
 });
+
+backend_test!(async fn housekeeping_deletes_ended_sessions_after_their_retention(db) {
+    let clock = TestClock::starting_now();
+    let state = test_state(&db, &clock);
+    let kept = signed_in(&state, Role::Engineer).await;
+    let ended = signed_in(&state, Role::Engineer).await;
+    let app = test::init_service(build_app(state.clone())).await;
+    let logout = test::call_service(
+        &app,
+        test::TestRequest::post()
+            .uri("/api/v1/auth/logout")
+            .insert_header(ended.bearer())
+            .to_request(),
+    )
+    .await;
+    assert_eq!(logout.status(), StatusCode::NO_CONTENT);
+    // Within the retention (30 days by default) the revoked session stays, so its refresh
+    // token is still recognised as a revoked family's.
+    let done = nodal_http::housekeeping::run_once(&state).unwrap();
+    assert_eq!(done.sessions, 0);
+
+    clock.advance(Duration::days(31));
+    let done = nodal_http::housekeeping::run_once(&state).unwrap();
+    assert_eq!(done.sessions, 1, "only the session that ended 31 days ago");
+    assert_eq!(refresh(&app, &ended.refresh_token).await.status(), StatusCode::UNAUTHORIZED);
+    let mut conn = state.pool.get().unwrap();
+    assert!(nodal_store::accounts::sessions::get(&mut conn, kept.session_id).is_ok());
+    assert!(nodal_store::accounts::sessions::get(&mut conn, ended.session_id).is_err());
+    drop(conn);
+
+    let metrics = state.metrics.render(&state);
+    assert!(metrics.contains("nodal_housekeeping_passes_total{outcome=\"ok\"} 2"), "{metrics}");
+    assert!(metrics.contains("nodal_housekeeping_deleted_total{kind=\"sessions\"} 1"));
+    assert!(metrics.contains("nodal_housekeeping_passes_total{outcome=\"failed\"} 0"));
+});

@@ -157,3 +157,14 @@ pub fn list(
         offset: page.offset,
     })
 }
+
+/// Deletes the events recorded before `before` (the retention horizon); returns how many.
+///
+/// # Errors
+/// Database errors only.
+pub fn purge_before(conn: &mut DbConnection, before: DateTime<Utc>) -> Result<usize, StoreError> {
+    Ok(
+        diesel::delete(audit_events::table.filter(audit_events::created_at.lt(naive(before))))
+            .execute(conn)?,
+    )
+}

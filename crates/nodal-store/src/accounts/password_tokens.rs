@@ -96,3 +96,23 @@ pub fn peek(
     let user = user.ok_or_else(|| StoreError::not_found("password-set token"))?;
     parse_id(&user, "user")
 }
+
+/// Deletes the password-set tokens that expired or were used before `before`; returns how
+/// many.
+///
+/// # Errors
+/// Database errors only.
+pub fn purge_ended_before(
+    conn: &mut DbConnection,
+    before: DateTime<Utc>,
+) -> Result<usize, StoreError> {
+    let before = naive(before);
+    Ok(diesel::delete(
+        password_set_tokens::table.filter(
+            password_set_tokens::expires_at
+                .lt(before)
+                .or(password_set_tokens::used_at.lt(before)),
+        ),
+    )
+    .execute(conn)?)
+}

@@ -10,6 +10,7 @@ use uuid::Uuid;
 use super::{naive, parse_id, utc};
 use crate::connection::DbConnection;
 use crate::error::StoreError;
+use crate::pool::transaction;
 use crate::schema::{refresh_tokens, sessions, users};
 
 const ENTITY: &str = "session";
@@ -388,4 +389,28 @@ pub fn rotate_refresh_token(
         .set(sessions::last_used_at.eq(naive(now)))
         .execute(conn)?;
     Ok(rows == 1)
+}
+
+/// Deletes the sessions that ended (expired or were revoked) before `before`, with their
+/// refresh tokens; returns how many sessions.
+///
+/// Live sessions and those that ended later stay, so that recent sign-ins remain visible to
+/// admins and a reused refresh token of a recently revoked session is still recognised.
+///
+/// # Errors
+/// Database errors only.
+pub fn purge_ended_before(
+    conn: &mut DbConnection,
+    before: DateTime<Utc>,
+) -> Result<usize, StoreError> {
+    let before = naive(before);
+    let ended = sessions::expires_at
+        .lt(before)
+        .or(sessions::revoked_at.lt(before));
+    transaction(conn, |tx| {
+        let families = sessions::table.filter(ended).select(sessions::id);
+        diesel::delete(refresh_tokens::table.filter(refresh_tokens::session_id.eq_any(families)))
+            .execute(tx)?;
+        Ok(diesel::delete(sessions::table.filter(ended)).execute(tx)?)
+    })
 }

@@ -7,7 +7,8 @@ use nodal_store::accounts::audit::NewAuditEvent;
 use nodal_store::accounts::sessions::NewSession;
 use nodal_store::accounts::users::NewUser;
 use nodal_store::accounts::{
-    audit, email_domains, login_failures, password_tokens, sessions, users,
+    Housekeeping, Retention, audit, email_domains, housekeep, login_failures, password_tokens,
+    sessions, users,
 };
 use nodal_store::{DbConnection, NewOrganization, Page, StoreError, organizations, store_test};
 use uuid::Uuid;
@@ -231,4 +232,72 @@ store_test!(fn login_failures_count_by_email_and_ip_within_a_window(db) {
     login_failures::clear_for_email(&mut conn, "JANE@acme.com").unwrap();
     assert_eq!(login_failures::for_email_since(&mut conn, "jane@acme.com", t0).unwrap().count, 0);
     assert_eq!(login_failures::purge_before(&mut conn, t0 + Duration::seconds(1)).unwrap(), 1);
+});
+
+store_test!(fn housekeeping_deletes_only_what_outlived_its_retention(db) {
+    let mut conn = db.conn();
+    let acme = org(&mut conn, "acme");
+    let jane = user(&mut conn, acme, "jane@acme.com", "engineer");
+    let t0 = now();
+    let retention = Retention {
+        ended_sessions: Duration::days(30),
+        audit_events: Duration::days(365),
+        login_failures: Duration::days(1),
+    };
+    let session = |conn: &mut DbConnection, start: DateTime<Utc>, days: i64| {
+        let new = NewSession {
+            user_id: jane.id,
+            organization_id: acme,
+            expires_at: start + Duration::days(days),
+            ip: None,
+            user_agent: None,
+        };
+        sessions::create(conn, &new, start).unwrap()
+    };
+    // Expired 60 days before t0: gone, with its refresh token.
+    let expired = session(&mut conn, t0 - Duration::days(90), 30);
+    sessions::add_refresh_token(&mut conn, expired.id, "expired-token", expired.expires_at, expired.created_at).unwrap();
+    // Revoked 40 days before t0 although its end was still ahead: gone.
+    let revoked = session(&mut conn, t0 - Duration::days(50), 365);
+    sessions::revoke(&mut conn, revoked.id, "logout", t0 - Duration::days(40)).unwrap();
+    // Revoked 10 days ago: kept (reuse of its tokens must still be recognised).
+    let recent = session(&mut conn, t0 - Duration::days(20), 365);
+    sessions::add_refresh_token(&mut conn, recent.id, "recent-token", t0 + Duration::days(14), t0 - Duration::days(20)).unwrap();
+    sessions::revoke(&mut conn, recent.id, "logout", t0 - Duration::days(10)).unwrap();
+    // Live: kept.
+    let live = session(&mut conn, t0 - Duration::days(1), 30);
+
+    password_tokens::issue(&mut conn, jane.id, "stale", None, t0 - Duration::days(31), t0 - Duration::days(32)).unwrap();
+    let other = user(&mut conn, acme, "joe@acme.com", "viewer");
+    password_tokens::issue(&mut conn, other.id, "fresh", None, t0 + Duration::hours(1), t0).unwrap();
+
+    for age in [400, 366, 364, 0] {
+        let event = NewAuditEvent { organization_id: Some(acme), kind: "login_succeeded", ..NewAuditEvent::default() };
+        audit::record(&mut conn, &event, t0 - Duration::days(age)).unwrap();
+    }
+    login_failures::record(&mut conn, "jane@acme.com", "192.0.2.1", t0 - Duration::days(2)).unwrap();
+    login_failures::record(&mut conn, "jane@acme.com", "192.0.2.1", t0 - Duration::hours(1)).unwrap();
+
+    let done = housekeep(&mut conn, t0, &retention).unwrap();
+    assert_eq!(
+        done,
+        Housekeeping { sessions: 2, password_tokens: 1, audit_events: 2, login_failures: 1 }
+    );
+    assert_eq!(done.total(), 6);
+    for gone in [expired.id, revoked.id] {
+        assert_eq!(sessions::get(&mut conn, gone).unwrap_err(), StoreError::not_found("session"));
+    }
+    assert!(sessions::find_refresh_token(&mut conn, "expired-token").unwrap().is_none());
+    assert_eq!(sessions::get(&mut conn, recent.id).unwrap().revoked_reason.as_deref(), Some("logout"));
+    assert!(sessions::find_refresh_token(&mut conn, "recent-token").unwrap().is_some());
+    assert!(sessions::get(&mut conn, live.id).unwrap().is_active(t0));
+    assert_eq!(password_tokens::peek(&mut conn, "fresh", t0).unwrap(), other.id);
+    let kept = audit::list(&mut conn, acme, None, Page::default()).unwrap();
+    assert_eq!(kept.total, 2);
+    assert!(kept.items.iter().all(|e| e.created_at >= t0 - Duration::days(365)));
+    let failures = login_failures::for_email_since(&mut conn, "jane@acme.com", t0 - Duration::days(30)).unwrap();
+    assert_eq!(failures.count, 1);
+
+    // A second pass finds nothing more.
+    assert_eq!(housekeep(&mut conn, t0, &retention).unwrap(), Housekeeping::default());
 });

@@ -1,0 +1,3 @@
+DROP INDEX password_set_tokens_expires_at_idx;
+DROP INDEX sessions_expires_at_idx;
+DROP INDEX audit_events_created_at_idx;
