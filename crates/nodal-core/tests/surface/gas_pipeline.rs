@@ -79,7 +79,10 @@ fn menon_2005_example_15_panhandle_a_outlet_pressure() {
             .rate_mscf_d
     };
     let q = rate_at(968.35);
-    assert!((q / 100_000.0 - 1.0).abs() < 2e-4, "Panhandle A: {q} Mscf/d");
+    assert!(
+        (q / 100_000.0 - 1.0).abs() < 2e-4,
+        "Panhandle A: {q} Mscf/d"
+    );
     // A lower outlet pressure carries more gas: 100 MMSCFD is bracketed within ±0.1 psi.
     assert!(rate_at(968.25) > 100_000.0);
     assert!(rate_at(968.45) < 100_000.0);
