@@ -1,4 +1,5 @@
-//! Surface-facility equations checked against published worked examples.
+//! The engine checked from outside, as a library user links it: equations against published
+//! worked examples (one test binary for the crate; a module per area).
 //!
 //! Each test names the book, edition, example and page it reproduces and says why its
 //! tolerance is what it is (usually the number of figures the book prints, or a property the
@@ -7,4 +8,4 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod gas_pipeline;
+mod surface_gas_pipeline;
