@@ -666,8 +666,31 @@ pub static VELARDE_1999: MethodInfo = MethodInfo {
               pressures), each ai = Ci0 γgsp^Ci1 API^Ci2 T^Ci3 (Pb − 14.696)^Ci4",
     source: "Velarde, J., Blasingame, T.A. and McCain, W.D. Jr. (1999) Correlation of Black Oil \
              Properties at Pressures Below Bubblepoint Pressure - A New Approach, J. Canadian \
-             Petroleum Technology 38(13) (CIM 97-93)",
-    ranges: &[],
+             Petroleum Technology 38(13) (CIM 97-93); data range as tabulated on the pengtools \
+             wiki page of the correlation (Rsb 2.35-322 sm3/sm3, oil SG 0.754-0.989, gas SG \
+             0.555-1.245, 21.1-160 °C), converted to field units",
+    ranges: &[
+        ParamRange {
+            param: "gor_scf_stb",
+            min: 13.2,
+            max: 1808.0,
+        },
+        ParamRange {
+            param: "oil_api",
+            min: 11.6,
+            max: 56.2,
+        },
+        ParamRange {
+            param: "gas_sg",
+            min: 0.555,
+            max: 1.245,
+        },
+        ParamRange {
+            param: "temperature_degf",
+            min: 70.0,
+            max: 320.0,
+        },
+    ],
 };
 
 /// Valkó-McCain (2003) coefficients `C[i][n]`: power `i` (0..=3) of variable `n`
