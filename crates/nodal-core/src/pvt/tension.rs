@@ -170,7 +170,8 @@ pub static GAS_OIL_TENSION_ABDUL_MAJEED_2000: MethodInfo = MethodInfo {
     property: "gas_oil_interfacial_tension",
     variant: "Dead oil: (1.17013 - 1.694e-3 T)(38.085 - 0.259 API), T °F; live oil: times \
               0.056379 + 0.94362 exp(-3.8491e-3 Rs), Rs scf/STB (pressure enters through \
-              Rs); floored at 1 dyne/cm",
+              Rs); floored at 1 dyne/cm; no published data range was found in the sources \
+              consulted",
     source: "Abdul-Majeed, G.H. and Abu Al-Soof, N.B.: \"Estimation of Gas-Oil Surface \
              Tension\", J. Petroleum Science and Engineering 27(3-4) (2000) 197-200",
     ranges: &[],
