@@ -612,6 +612,32 @@ mod tests {
         }
     }
 
+    /// Carr-Kobayashi-Burrows (1954) adjustment against pvtpy 0.1.4 (MIT, run outside the
+    /// project) `black_oil.correlations.critical_properties_correction(...,
+    /// method='carr_kobayashi_burrows')`, which cites Ahmed's Reservoir Engineering Handbook:
+    /// (Tpc °R, Ppc psia, yCO2, yH2S, yN2) → (Tpc', Ppc'): (377.59, 663.336, 0.05, 0, 0)
+    /// (373.59, 685.336); (395.52, 668.36, 0.10, 0.20, 0.05) (401.02, 823.86); (420.0, 665.0,
+    /// 0, 0, 0.10) (395.0, 648.0). Tolerance 1e-9 °R / psia.
+    #[test]
+    fn carr_kobayashi_burrows_matches_pvtpy() {
+        for ((t, p), (co2, h2s, n2), (t_expected, p_expected)) in [
+            ((377.59, 663.336), (0.05, 0.0, 0.0), (373.59, 685.336)),
+            ((395.52, 668.36), (0.10, 0.20, 0.05), (401.02, 823.86)),
+            ((420.0, 665.0), (0.0, 0.0, 0.10), (395.0, 648.0)),
+        ] {
+            let pc = carr_kobayashi_burrows_1954(
+                PseudoCritical {
+                    temperature_degr: t,
+                    pressure_psia: p,
+                },
+                Impurities::new(co2, h2s, n2).unwrap(),
+            )
+            .unwrap();
+            assert!((pc.temperature_degr - t_expected).abs() < 1e-9, "{pc:?}");
+            assert!((pc.pressure_psia - p_expected).abs() < 1e-9, "{pc:?}");
+        }
+    }
+
     #[test]
     fn impurity_fractions_are_validated() {
         assert!(Impurities::new(0.2, 0.3, 0.5).is_ok());

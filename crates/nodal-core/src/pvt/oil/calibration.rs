@@ -42,7 +42,7 @@
 //! temperature, so a traverse through many temperatures costs no more than one through a
 //! single temperature, and `at` never allocates.
 
-use super::bubble_point::BubblePointMethod;
+use super::bubble_point::{BubblePointMethod, VELARDE_1999};
 use super::compressibility::{OilCompressibilityMethod, SaturatedOilCompressibilityMethod};
 use super::density::oil_density_lb_ft3;
 use super::fvf::OilFvfMethod;
@@ -348,6 +348,9 @@ impl OilModel {
         let below = pressure_psia < pb;
         let used = [
             Some(m.bubble_point.info()),
+            // Valkó-McCain's Rs below the bubble point is the Velarde (1999) curve.
+            (below && m.bubble_point == BubblePointMethod::ValkoMcCain2003)
+                .then_some(&VELARDE_1999),
             Some(m.fvf.info()),
             Some(m.dead_viscosity.info()),
             Some(m.live_viscosity.info()),
@@ -557,6 +560,29 @@ mod tests {
         model.check_ranges(6000.0, 180.0, &mut w).unwrap();
         assert!(w.iter().all(|w| w.method != "mccain_1988"));
         assert!(w.iter().any(|w| w.param == "pressure_psia"));
+    }
+
+    /// Below the bubble point Valkó-McCain's Rs is the Velarde (1999) curve, whose data reach
+    /// Rsb 322 sm3/sm3 (1,808 scf/STB): a 2,000 scf/STB oil is flagged there, and not above
+    /// the bubble point, where Rs is the GOR and Velarde's curve is not used.
+    #[test]
+    fn velarde_range_is_checked_below_the_bubble_point() {
+        let fluid = OilFluid::new(35.0, 0.8, 2000.0).unwrap();
+        let methods = OilMethods {
+            bubble_point: BubblePointMethod::ValkoMcCain2003,
+            ..OilMethods::default()
+        };
+        let model = OilModel::new(fluid, methods).unwrap();
+        let pb = model.bubble_point_psia(200.0).unwrap();
+        let velarde = |w: &RangeWarning| {
+            w.method == "velarde_blasingame_mccain_1999" && w.param == "gor_scf_stb"
+        };
+        let mut w = Vec::new();
+        model.check_ranges(0.5 * pb, 200.0, &mut w).unwrap();
+        assert!(w.iter().any(velarde), "{w:?}");
+        let mut w = Vec::new();
+        model.check_ranges(1.2 * pb, 200.0, &mut w).unwrap();
+        assert!(!w.iter().any(velarde), "{w:?}");
     }
 
     proptest! {

@@ -40,7 +40,8 @@ pub static MCCAIN_HILL_1995_DENSITY: MethodInfo = MethodInfo {
     property: "saturated_oil_density",
     variant: "pseudo-liquid density ρpo = (Rs γg + 4600 γo)/(73.71 + Rs γg/ρa) solved by \
               fixed point with the McCain-Hill apparent gas density ρa(γg, ρpo); Standing's \
-              pressure and temperature corrections",
+              pressure and temperature corrections; the sources consulted give the size of the \
+              data set (684) but no published data range",
     source: "McCain, W.D. Jr. and Hill, N.C. (1995) Correlations for Liquid Densities and \
              Evolved Gas Specific Gravities for Black Oils During Pressure Depletion, SPE 30773; \
              pressure and temperature corrections of the Standing-Katz method as in McCain \

@@ -414,6 +414,23 @@ mod tests {
         }
     }
 
+    /// Petrosky-Farshad (1993) saturated Bo against petro-mcp 1.1.3 (MIT, run outside the
+    /// project) `tools.pvt._petrosky_farshad_bo(rs, T_F, api, gas_sg)`, which prints the
+    /// paper's exponents (0.3738, 0.2914, 0.6265, 0.5371, 3.0936) and °F: (Rs 500, 180 °F,
+    /// 35 °API, γg 0.75) 1.2873607373, (250, 130, 28, 0.90) 1.1526507561, (1200, 240, 42,
+    /// 0.70) 1.6808963328. Tolerance 1e-9 relative.
+    #[test]
+    fn petrosky_farshad_matches_petro_mcp() {
+        for (rs, t, api, sg, expected) in [
+            (500.0, 180.0, 35.0, 0.75, 1.287_360_737_3),
+            (250.0, 130.0, 28.0, 0.90, 1.152_650_756_1),
+            (1200.0, 240.0, 42.0, 0.70, 1.680_896_332_8),
+        ] {
+            let bo = petrosky_farshad_1993_oil_fvf(rs, sg, api, t).unwrap();
+            assert!(rel(bo, expected) < 1e-9, "{bo} vs {expected}");
+        }
+    }
+
     /// Vasquez-Beggs, Glasø and Al-Marhoun saturated Bo against petpropy 1.0.4
     /// `oil.oil_volumetric_factor.{vazquez_beggs, glaso, almarhoun}(T_R, Rs, API, γg)`
     /// (LGPL, run outside the project). Same published equations; tolerance 1e-7 relative.
