@@ -488,7 +488,8 @@ fn evaluate(p: &Point) -> (FlowPattern, f64, f64, f64, f64) {
             .sqrt()
             .sqrt();
     if p.vsg > annular_limit
-        && let Some(a) = annular(p, InterfacialFriction::WallisOrWhalleyHewitt).filter(Annular::exists)
+        && let Some(a) =
+            annular(p, InterfacialFriction::WallisOrWhalleyHewitt).filter(Annular::exists)
     {
         return (
             FlowPattern::Annular,

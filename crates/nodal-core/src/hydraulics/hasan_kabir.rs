@@ -222,10 +222,7 @@ fn pattern(p: &Point, d: &Drift) -> (FlowPattern, Result<f64, Annular>) {
     }
     let slug_void = gas_fraction(p, C0_BUBBLY_SLUG, d.taylor);
     if slug_void > SLUG_CHURN_VOID {
-        return (
-            FlowPattern::Churn,
-            Ok(gas_fraction(p, C0_CHURN, d.taylor)),
-        );
+        return (FlowPattern::Churn, Ok(gas_fraction(p, C0_CHURN, d.taylor)));
     }
     (FlowPattern::Slug, Ok(slug_void))
 }
@@ -321,7 +318,11 @@ mod tests {
     fn slug_holdup_by_hand() {
         let g = at(&props(3.97, 3.86), &SIX_IN);
         assert_eq!(g.flow_pattern, FlowPattern::Slug);
-        assert!((g.liquid_holdup - 0.63960).abs() < 2e-5, "{}", g.liquid_holdup);
+        assert!(
+            (g.liquid_holdup - 0.63960).abs() < 2e-5,
+            "{}",
+            g.liquid_holdup
+        );
         let p = ansari::point(&props(3.97, 3.86), &SIX_IN, FrictionCorrelation::Colebrook);
         let d = drift(&p, 90.0);
         assert!((d.bubble - 0.4953).abs() < 1e-4, "{d:?}");
@@ -345,7 +346,11 @@ mod tests {
     fn bubbly_holdup_by_hand() {
         let g = at(&props(0.5, 0.2), &SIX_IN);
         assert_eq!(g.flow_pattern, FlowPattern::Bubble);
-        assert!((g.liquid_holdup - 0.85022).abs() < 2e-5, "{}", g.liquid_holdup);
+        assert!(
+            (g.liquid_holdup - 0.85022).abs() < 2e-5,
+            "{}",
+            g.liquid_holdup
+        );
         assert!(g.liquid_holdup > g.no_slip_holdup);
     }
 
@@ -383,7 +388,11 @@ mod tests {
     /// velocity, 15.99 ft/s). Churn holdup `1 − v_sg/(1.15 v_m + v_∞T)`.
     #[test]
     fn slug_churn_boundary() {
-        let p = ansari::point(&light_gas(0.1, 12.0), &TUBING, FrictionCorrelation::Colebrook);
+        let p = ansari::point(
+            &light_gas(0.1, 12.0),
+            &TUBING,
+            FrictionCorrelation::Colebrook,
+        );
         let v_t = drift(&p, 90.0).taylor;
         assert!((v_t - 0.8935).abs() < 1e-4, "{v_t}");
         let boundary = 0.78 / (1.0 - 0.78 * 1.2) * (1.2 * 0.1 + v_t);
@@ -406,7 +415,11 @@ mod tests {
     /// (holdup about 0.014): annular.
     #[test]
     fn churn_annular_boundary() {
-        let p = ansari::point(&light_gas(0.1, 16.0), &TUBING, FrictionCorrelation::Colebrook);
+        let p = ansari::point(
+            &light_gas(0.1, 16.0),
+            &TUBING,
+            FrictionCorrelation::Colebrook,
+        );
         let limit = annular_gas_velocity(&p);
         assert!((limit - 15.99).abs() < 0.01, "{limit}");
         let bridging = ansari::annular(&p, InterfacialFriction::Wallis).unwrap();
@@ -467,7 +480,11 @@ mod tests {
         let g = at(&props(3.97, 3.86), &pipe);
         assert_eq!(g.flow_pattern, FlowPattern::Slug);
         let expected = 1.0 - 3.86 / (1.2 * 7.83 + 1.3143 * 1.51382);
-        assert!((g.liquid_holdup - expected).abs() < 1e-4, "{}", g.liquid_holdup);
+        assert!(
+            (g.liquid_holdup - expected).abs() < 1e-4,
+            "{}",
+            g.liquid_holdup
+        );
         let flat = PipeGeometry {
             angle_deg: 0.0,
             ..SIX_IN
