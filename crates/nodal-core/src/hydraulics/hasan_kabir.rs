@@ -52,9 +52,14 @@
 //! Physical guards: `C₀ ≥ 1` and `v_∞ ≥ 0`, so in every drift-flux pattern the gas fraction
 //! lies in `[0, v_sg/v_m]` and the holdup in `[λ_L, 1]`. The model is for upward flow: in
 //! horizontal and downward pipe the drift velocities are taken as zero (the `(sin θ)^½`
-//! factors at θ ≤ 0), which leaves the distribution coefficient alone; a range warning says
-//! so. The sub-models are independent: the gradient is continuous inside each pattern and
-//! jumps at the pattern boundaries.
+//! factors at θ ≤ 0), which leaves the distribution coefficient alone; the published range
+//! in [`HASAN_KABIR_1988`] (angle 0-90°) records this. The sub-models are independent: the
+//! gradient is continuous inside each pattern and jumps at the pattern boundaries.
+//!
+//! Three closures are Nodal's statement rather than a reading of the 1988 papers, which were
+//! not at hand: the `(sin θ)^½` scaling of the small-bubble rise velocity, the churn boundary
+//! written as the slug gas fraction 0.78, and the annular film model (Wallis's entrainment
+//! and interfacial friction with the film balance of Alves et al.).
 
 use super::ansari::{self, Annular, InterfacialFriction, Point};
 use super::friction::FrictionCorrelation;
