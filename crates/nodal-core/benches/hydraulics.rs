@@ -64,6 +64,10 @@ fn traverses(c: &mut Criterion) {
             "traverse_10000ft_100_stations_ansari",
             GradientCorrelation::Ansari1994,
         ),
+        (
+            "traverse_10000ft_100_stations_hasan_kabir",
+            GradientCorrelation::HasanKabir1988,
+        ),
     ] {
         let mut input = TraverseInput::new(
             &survey,

@@ -97,50 +97,62 @@ pub static ANSARI_1994: MethodInfo = MethodInfo {
 };
 
 /// Harmathy's (1960) bubble rise velocity `1.53 [g σ Δρ/ρ_L²]^¼`, ft/s (σ in lbm/s²).
-fn bubble_rise_velocity(rho_l: f64, rho_g: f64, sigma: f64) -> f64 {
+pub(super) fn bubble_rise_velocity(rho_l: f64, rho_g: f64, sigma: f64) -> f64 {
     1.53 * (GRAVITY_FT_S2 * sigma * (rho_l - rho_g) / (rho_l * rho_l))
         .sqrt()
         .sqrt()
 }
 
-/// Everything the model needs at one point, in consistent units.
-struct Point {
-    vsl: f64,
-    vsg: f64,
-    vm: f64,
-    rho_l: f64,
-    rho_g: f64,
+/// Everything the model needs at one point, in consistent units (shared with
+/// [`super::hasan_kabir`]).
+pub(super) struct Point {
+    pub(super) vsl: f64,
+    pub(super) vsg: f64,
+    pub(super) vm: f64,
+    pub(super) rho_l: f64,
+    pub(super) rho_g: f64,
     /// Liquid viscosity, lbm/(ft·s).
-    mu_l: f64,
+    pub(super) mu_l: f64,
     /// Gas viscosity, lbm/(ft·s).
-    mu_g: f64,
+    pub(super) mu_g: f64,
     /// Surface tension, lbm/s².
-    sigma: f64,
+    pub(super) sigma: f64,
     /// Diameter, ft.
-    d: f64,
-    roughness: f64,
-    sin: f64,
-    friction: FrictionCorrelation,
+    pub(super) d: f64,
+    pub(super) roughness: f64,
+    pub(super) sin: f64,
+    pub(super) friction: FrictionCorrelation,
 }
 
 impl Point {
     /// Darcy factor at Reynolds number `re` on the pipe wall.
-    fn moody(&self, re: f64) -> f64 {
+    pub(super) fn moody(&self, re: f64) -> f64 {
         darcy_friction_factor_unchecked(re, self.roughness, self.friction)
     }
 
     /// Friction gradient `f ρ v²/(2 g_c d)` at `Re = ρ v d/μ` (μ in lbm/(ft·s)), lbf/ft² per
     /// ft, with the Reynolds number and friction factor.
-    fn wall_friction(&self, rho: f64, v: f64, mu: f64) -> (f64, f64, f64) {
+    pub(super) fn wall_friction(&self, rho: f64, v: f64, mu: f64) -> (f64, f64, f64) {
         let re = rho * v * self.d / mu;
         let f = self.moody(re);
         (f * rho * v * v / (2.0 * GRAVITY_FT_S2 * self.d), re, f)
     }
 }
 
+/// Interfacial friction law of the annular film model: `Z = f_i/f_SC` as a function of the
+/// dimensionless film thickness δ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum InterfacialFriction {
+    /// Ansari et al. (1994): Wallis's `1 + 300 δ` for `F_E > 0.9`, Whalley and Hewitt's
+    /// `1 + 24 (ρ_L/ρ_g)^⅓ δ` otherwise.
+    WallisOrWhalleyHewitt,
+    /// Wallis (1969) `1 + 300 δ` at every entrainment (`1 + 75 (1 − α)` for a thin film).
+    Wallis,
+}
+
 /// The annular film solution.
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct Annular {
+pub(super) struct Annular {
     /// Entrained liquid fraction `F_E`.
     pub entrained_fraction: f64,
     /// Dimensionless film thickness `δ/d`.
@@ -176,7 +188,7 @@ impl Annular {
     }
 
     /// Barnea's (1986) annular existence checks: no bridging, a stable film.
-    fn exists(&self) -> bool {
+    pub(super) fn exists(&self) -> bool {
         let h = self.film_holdup;
         let stable =
             h <= 0.0 || self.y_m < (2.0 - 1.5 * h) / (h * h * h * (1.0 - 1.5 * h)) * self.x_m2;
@@ -184,8 +196,9 @@ impl Annular {
     }
 }
 
-/// The annular model (see the module doc); `None` when the film equation has no root.
-fn annular(p: &Point) -> Option<Annular> {
+/// The annular model (see the module doc) with the given interfacial friction law; `None`
+/// when the film equation has no root.
+pub(super) fn annular(p: &Point, law: InterfacialFriction) -> Option<Annular> {
     let v_crit = 1.0e4 * p.vsg * p.mu_g / p.sigma * (p.rho_g / p.rho_l).sqrt();
     let fe = (1.0 - (-0.125 * (v_crit - 1.5)).exp()).clamp(0.0, 1.0);
     let vsc = p.vsg + fe * p.vsl;
@@ -201,7 +214,7 @@ fn annular(p: &Point) -> Option<Annular> {
         0.0
     };
     let y_m = (p.rho_l - rho_c) * p.sin / dp_sc;
-    let z_slope = if fe > 0.9 {
+    let z_slope = if fe > 0.9 || law == InterfacialFriction::Wallis {
         300.0
     } else {
         24.0 * (p.rho_l / p.rho_g).cbrt()
@@ -444,7 +457,11 @@ pub fn gradient(
     finish(props, pipe, holdup, pattern, friction_gradient, re, f, id)
 }
 
-fn point(props: &PhaseProperties, pipe: &PipeGeometry, friction: FrictionCorrelation) -> Point {
+pub(super) fn point(
+    props: &PhaseProperties,
+    pipe: &PipeGeometry,
+    friction: FrictionCorrelation,
+) -> Point {
     let vsl = props.superficial_liquid_velocity_ft_s;
     let vsg = props.superficial_gas_velocity_ft_s;
     Point {
@@ -471,7 +488,8 @@ fn evaluate(p: &Point) -> (FlowPattern, f64, f64, f64, f64) {
             .sqrt()
             .sqrt();
     if p.vsg > annular_limit
-        && let Some(a) = annular(p).filter(Annular::exists)
+        && let Some(a) =
+            annular(p, InterfacialFriction::WallisOrWhalleyHewitt).filter(Annular::exists)
     {
         return (
             FlowPattern::Annular,
@@ -661,7 +679,7 @@ mod tests {
         let g = gradient(&props, &TUBING, FrictionCorrelation::Colebrook).unwrap();
         assert_eq!(g.flow_pattern, FlowPattern::Annular);
         let p = point(&props, &TUBING, FrictionCorrelation::Colebrook);
-        let a = annular(&p).unwrap();
+        let a = annular(&p, InterfacialFriction::WallisOrWhalleyHewitt).unwrap();
         assert!(a.film_thickness > 0.0 && a.film_thickness < 0.05, "{a:?}");
         let h = a.film_holdup;
         let r = a.y_m - a.interfacial_factor / (h * (1.0 - h).powf(2.5)) + a.x_m2 / (h * h * h);

@@ -8,7 +8,8 @@
 //!   gradient split into elevation, friction and acceleration, with holdup, flow pattern and
 //!   the other intermediate quantities an engineer checks. One module per correlation:
 //!   [`single_phase`], [`homogeneous`], [`beggs_brill`], [`hagedorn_brown`], [`gray`],
-//!   [`mukherjee_brill`], [`orkiszewski`], [`aziz_govier_fogarasi`], [`ansari`].
+//!   [`mukherjee_brill`], [`orkiszewski`], [`aziz_govier_fogarasi`], [`ansari`],
+//!   [`hasan_kabir`].
 //! - Fluid interface: [`FluidModel`] gives black-oil properties at (p, T); [`in_situ_properties`]
 //!   turns surface rates into in-situ velocities and mixed liquid properties.
 //! - [`mod@traverse`]: marches a pressure along a [`crate::wellbore::FlowPath`] and survey.
@@ -30,6 +31,7 @@ pub mod fluid;
 pub mod friction;
 pub mod gray;
 pub mod hagedorn_brown;
+pub mod hasan_kabir;
 pub mod homogeneous;
 pub mod mukherjee_brill;
 pub mod orkiszewski;
@@ -233,6 +235,8 @@ pub enum FlowPattern {
     Stratified,
     /// Slug flow (Taylor bubbles and liquid slugs).
     Slug,
+    /// Churn flow: chaotic, oscillating flow between slug and annular (Hasan-Kabir).
+    Churn,
     /// Annular (annular-mist) flow: gas core with entrained droplets, liquid film on the wall.
     Annular,
     /// Mist flow (Duns-Ros and Orkiszewski naming of the gas-continuous region).
@@ -257,6 +261,7 @@ impl FlowPattern {
             Self::Bubble => "bubble",
             Self::Stratified => "stratified",
             Self::Slug => "slug",
+            Self::Churn => "churn",
             Self::Annular => "annular",
             Self::Mist => "mist",
             Self::NotClassified => "not_classified",
@@ -416,11 +421,14 @@ pub enum GradientCorrelation {
     AzizGovierFogarasi1972,
     /// Ansari et al. (1994) mechanistic model for upward flow. See [`ansari`].
     Ansari1994,
+    /// Hasan and Kabir (1988) drift-flux mechanistic model for upward flow. See
+    /// [`hasan_kabir`].
+    HasanKabir1988,
 }
 
 impl GradientCorrelation {
     /// Every correlation, for listings.
-    pub const ALL: [Self; 12] = [
+    pub const ALL: [Self; 13] = [
         Self::SinglePhase,
         Self::Homogeneous,
         Self::BeggsBrill1973,
@@ -433,6 +441,7 @@ impl GradientCorrelation {
         Self::Orkiszewski1967WaterContinuous,
         Self::AzizGovierFogarasi1972,
         Self::Ansari1994,
+        Self::HasanKabir1988,
     ];
 
     /// The method metadata (id, variant, source, published ranges).
@@ -450,6 +459,7 @@ impl GradientCorrelation {
             Self::Orkiszewski1967WaterContinuous => &orkiszewski::ORKISZEWSKI_1967_WATER_CONTINUOUS,
             Self::AzizGovierFogarasi1972 => &aziz_govier_fogarasi::AZIZ_GOVIER_FOGARASI_1972,
             Self::Ansari1994 => &ansari::ANSARI_1994,
+            Self::HasanKabir1988 => &hasan_kabir::HASAN_KABIR_1988,
         }
     }
 
@@ -515,6 +525,7 @@ impl GradientCorrelation {
             }
             Self::AzizGovierFogarasi1972 => aziz_govier_fogarasi::gradient(props, pipe, friction),
             Self::Ansari1994 => ansari::gradient(props, pipe, friction),
+            Self::HasanKabir1988 => hasan_kabir::gradient(props, pipe, friction),
         }
     }
 }

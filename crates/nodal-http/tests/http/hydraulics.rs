@@ -294,7 +294,9 @@ async fn compare_runs_every_multiphase_correlation() {
         .map(|r| r["correlation"].as_str().unwrap())
         .collect();
     assert!(
-        ids.contains(&"beggs_brill_1973") && ids.contains(&"hagedorn_brown_1965_modified"),
+        ids.contains(&"beggs_brill_1973")
+            && ids.contains(&"hagedorn_brown_1965_modified")
+            && ids.contains(&"hasan_kabir_1988"),
         "{ids:?}"
     );
     assert!(!ids.contains(&"single_phase"));
@@ -336,6 +338,7 @@ async fn methods_catalogue_lists_correlations_and_friction() {
         .collect();
     assert!(ids.contains(&"beggs_brill_payne_1979"), "{ids:?}");
     assert!(ids.contains(&"ansari_1994"), "{ids:?}");
+    assert!(ids.contains(&"hasan_kabir_1988"), "{ids:?}");
     assert!(
         body["friction"]
             .as_array()
