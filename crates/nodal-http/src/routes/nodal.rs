@@ -234,7 +234,7 @@ pub enum InflowInput {
 
 /// Intervals of the pseudo-pressure table built for `gas_darcy_pseudo_pressure` (see
 /// [`PseudoPressureTable::from_gas`]).
-const PSEUDO_PRESSURE_INTERVALS: usize = 120;
+const PSEUDO_PRESSURE_INTERVALS: usize = 400;
 
 /// An inflow model as built from the request: the closed-form models, or the
 /// pseudo-pressure gas inflow with the `m(p)` table it borrows.
@@ -1207,39 +1207,43 @@ pub fn compute_sensitivity(request: &SensitivityRequest) -> Result<SensitivityRe
         .flat_map(|a| a.values.iter().copied())
         .filter(|p| p.is_finite() && *p <= MAX_RESERVOIR_PRESSURE_PSIA)
         .reduce(f64::max);
-    with_case(&request.case, highest_reservoir_pressure, |nodal, methods, _| {
-        let result = run_sensitivity(
-            nodal,
-            &first,
-            second.as_ref(),
-            &request.case.solver.options(),
-        )
-        .map_err(|e| prefixed("first", e))?;
-        let basis = nodal.inflow.rate_basis();
-        let table = result
-            .cases
-            .iter()
-            .map(|c| {
-                let point = c.solution.as_ref().and_then(|s| s.operating_point());
-                SensitivityRow {
-                    first_value: c.first_value,
-                    second_value: c.second_value,
-                    outcome: c.solution.as_ref().map(|s| s.outcome.name()),
-                    rate: point.map(|p| p.rate),
-                    bottomhole_pressure_psia: point.map(|p| p.bottomhole_pressure_psia),
-                    error: c.error.clone(),
-                }
+    with_case(
+        &request.case,
+        highest_reservoir_pressure,
+        |nodal, methods, _| {
+            let result = run_sensitivity(
+                nodal,
+                &first,
+                second.as_ref(),
+                &request.case.solver.options(),
+            )
+            .map_err(|e| prefixed("first", e))?;
+            let basis = nodal.inflow.rate_basis();
+            let table = result
+                .cases
+                .iter()
+                .map(|c| {
+                    let point = c.solution.as_ref().and_then(|s| s.operating_point());
+                    SensitivityRow {
+                        first_value: c.first_value,
+                        second_value: c.second_value,
+                        outcome: c.solution.as_ref().map(|s| s.outcome.name()),
+                        rate: point.map(|p| p.rate),
+                        bottomhole_pressure_psia: point.map(|p| p.bottomhole_pressure_psia),
+                        error: c.error.clone(),
+                    }
+                })
+                .collect();
+            Ok(SensitivityResponse {
+                first: result.first.name(),
+                second: result.second.map(|s| s.name()),
+                rate_unit: rate_unit(basis),
+                table,
+                cases: result.cases,
+                methods: methods.clone(),
             })
-            .collect();
-        Ok(SensitivityResponse {
-            first: result.first.name(),
-            second: result.second.map(|s| s.name()),
-            rate_unit: rate_unit(basis),
-            table,
-            cases: result.cases,
-            methods: methods.clone(),
-        })
-    })
+        },
+    )
 }
 
 /// Operating points over one or two varied inputs, solved in parallel (at most 400 cases).

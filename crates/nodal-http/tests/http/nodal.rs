@@ -264,7 +264,10 @@ async fn pseudo_pressure_gas_inflow_curve_is_close_to_pyrestoolbox() {
         assert!((p["flowing_pressure_psia"].as_f64().unwrap() - pwf).abs() < 1e-9);
         assert!(p.get("liquid_rate_stb_d").is_none());
         let q = p["gas_rate_mscf_d"].as_f64().unwrap();
-        assert!(((q - expected) / expected).abs() < 0.005, "{pwf}: {q} vs {expected}");
+        assert!(
+            ((q - expected) / expected).abs() < 0.005,
+            "{pwf}: {q} vs {expected}"
+        );
     }
     // The AOF is the rate at zero flowing pressure, the last point of the curve.
     let aof = body["absolute_open_flow"].as_f64().unwrap();
@@ -311,7 +314,10 @@ async fn jones_blount_glaze_from_properties_uses_the_published_coefficients() {
     // Mid-curve: Δp = 1,500 psi.
     let mid = body["points"][2]["liquid_rate_stb_d"].as_f64().unwrap();
     let expected = 2.0 * 1500.0 / (a + (a * a + 4.0 * b * 1500.0).sqrt());
-    assert!(((mid - expected) / expected).abs() < 1e-9, "{mid} vs {expected}");
+    assert!(
+        ((mid - expected) / expected).abs() < 1e-9,
+        "{mid} vs {expected}"
+    );
 }
 
 #[actix_web::test]
@@ -335,14 +341,20 @@ async fn new_inflow_models_name_the_bad_field() {
         (bad_z, "inflow.gas.z_factor"),
         (jbg, "inflow.perforated_interval_ft"),
     ] {
-        let (status, body) =
-            post_json("/api/v1/inflow/curve", json!({"inflow": inflow, "points": 5})).await;
+        let (status, body) = post_json(
+            "/api/v1/inflow/curve",
+            json!({"inflow": inflow, "points": 5}),
+        )
+        .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
         assert_eq!(error_fields(&body), vec![field.to_string()], "{body}");
     }
     // A missing gas is a body error that names it.
-    let (status, body) =
-        post_json("/api/v1/inflow/curve", json!({"inflow": no_gas, "points": 5})).await;
+    let (status, body) = post_json(
+        "/api/v1/inflow/curve",
+        json!({"inflow": no_gas, "points": 5}),
+    )
+    .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert!(body.to_string().contains("gas"), "{body}");
     // The same check on the nodal routes.
@@ -396,7 +408,10 @@ async fn pseudo_pressure_gas_well_operating_point_sensitivity_and_plot() {
         pts[i - 1]["gas_rate_mscf_d"].as_f64().unwrap(),
         pts[i]["gas_rate_mscf_d"].as_f64().unwrap(),
     );
-    assert!(q >= q_hi_p - 1e-6 && q <= q_lo_p + 1e-6, "{q_hi_p} ≤ {q} ≤ {q_lo_p}");
+    assert!(
+        q >= q_hi_p - 1e-6 && q <= q_lo_p + 1e-6,
+        "{q_hi_p} ≤ {q} ≤ {q_lo_p}"
+    );
 
     // Sensitivity to skin and to a reservoir pressure above the base one (the m(p) table
     // reaches it).
