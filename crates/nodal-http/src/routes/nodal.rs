@@ -434,13 +434,25 @@ impl InflowInput {
             let top = highest_reservoir_pressure_psia
                 .filter(|p| p.is_finite() && *p <= MAX_RESERVOIR_PRESSURE_PSIA)
                 .map_or(reservoir_pressure_psia, |p| p.max(reservoir_pressure_psia));
-            let table = PseudoPressureTable::from_gas(
-                &gas,
-                temperature_degf,
-                top,
-                PSEUDO_PRESSURE_INTERVALS,
-            )
-            .map_err(|e| prefixed("inflow.gas", e))?;
+            let tabulate = |top_psia| {
+                PseudoPressureTable::from_gas(
+                    &gas,
+                    temperature_degf,
+                    top_psia,
+                    PSEUDO_PRESSURE_INTERVALS,
+                )
+            };
+            // A sensitivity pressure the gas model cannot reach fails only its own cases (the
+            // engine reports them outside the table), not the request.
+            let table = tabulate(top)
+                .or_else(|e| {
+                    if top > reservoir_pressure_psia {
+                        tabulate(reservoir_pressure_psia)
+                    } else {
+                        Err(e)
+                    }
+                })
+                .map_err(|e| prefixed("inflow.gas", e))?;
             let built = BuiltInflow::PseudoPressure { input, table };
             built.inflow()?;
             return Ok(built);
