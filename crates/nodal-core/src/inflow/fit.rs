@@ -387,6 +387,119 @@ mod tests {
     const JONES_R2: f64 = 0.997_761_790_567_545_9;
     const JONES_AOF: f64 = 3_005.799_281_880_135_4;
 
+    /// Test points whose logarithms are round numbers, so the least squares can be done by
+    /// hand: `q` and `Δp² = p̄r² − pwf²` given, `pwf = √(p̄r² − Δp²)`.
+    fn from_logs(reservoir_pressure_psia: f64, data: &[(f64, f64)]) -> Vec<WellTestPoint> {
+        data.iter()
+            .map(|&(log_q, log_dp2)| WellTestPoint {
+                rate: 10f64.powf(log_q),
+                flowing_pressure_psia: (reservoir_pressure_psia.powi(2) - 10f64.powf(log_dp2))
+                    .sqrt(),
+            })
+            .collect()
+    }
+
+    /// Fetkovich (1973) fit by hand. No published worked example with its data and answer
+    /// could be obtained for this project (Ahmed, *Reservoir Engineering Handbook*, and
+    /// Economides et al., *Petroleum Production Systems*, print one, but neither text was
+    /// available to check data or answers against), so the regression is done by hand.
+    ///
+    /// p̄r = 3,000 psia; q = 100, 316.23, 1,000 STB/d (log q = 2, 2.5, 3) at Δp² = 10^5.8,
+    /// 10^6.5, 10^6.9 psi² (pwf = 2,892.93, 2,416.14, 1,027.97 psia). Regress y = log Δp²
+    /// on x = log q: x̄ = 2.5, ȳ = 6.4; Σ(x−x̄)(y−ȳ) = (−0.5)(−0.6) + 0 + (0.5)(0.5) = 0.55;
+    /// Σ(x−x̄)² = 0.5; slope 1.1, so n = 1/1.1 = 0.909 091; intercept 6.4 − 1.1·2.5 = 3.65,
+    /// so C = 10^(−3.65/1.1) = 10^(−3.318 182) = 4.806 38e-4 STB/d/psi^(2n).
+    /// Fitted y = 5.85, 6.4, 6.95: residuals −0.05, 0.1, −0.05, SSres = 0.015; SStot = 0.36 +
+    /// 0.01 + 0.25 = 0.62; R² = 1 − 0.015/0.62 = 0.975 806. AOF = C (9e6)^n =
+    /// 10^(−3.318 182 + 0.909 091·6.954 243) = 10^3.003 857 = 1,008.92 STB/d.
+    /// Tolerance 1e-5 relative (the hand values are rounded to six figures).
+    #[test]
+    fn fetkovich_fit_by_hand() {
+        let fit = fit_fetkovich(
+            3000.0,
+            &from_logs(3000.0, &[(2.0, 5.8), (2.5, 6.5), (3.0, 6.9)]),
+        )
+        .unwrap();
+        let rel = |a: f64, b: f64| ((a - b) / b).abs();
+        assert!(rel(fit.n, 0.909_091) < 1e-5, "{}", fit.n);
+        assert!(rel(fit.c, 4.806_38e-4) < 1e-5, "{}", fit.c);
+        assert!(rel(fit.r_squared, 0.975_806) < 1e-5, "{}", fit.r_squared);
+        assert!(
+            rel(fit.absolute_open_flow, 1_008.92) < 1e-5,
+            "{}",
+            fit.absolute_open_flow
+        );
+        assert_eq!(fit.model.info().id, "fetkovich_1973");
+        // The middle point lies above the line (measured Δp² below the fitted one).
+        assert!((fit.residuals[1].regression_residual - 0.1).abs() < 1e-9);
+    }
+
+    /// Rawlins-Schellhardt (1935) back-pressure fit by hand, in gas units. The ERCB data set
+    /// above is checked against numpy only: the printed answer of its textbook reprint was not
+    /// available to compare against.
+    ///
+    /// p̄r = 6,000 psia; q = 1,000, 10,000, 100,000 Mscf/d (log q = 3, 4, 5) at Δp² = 10^5.0,
+    /// 10^6.3, 10^7.4 psi² (pwf = 5,991.66, 5,831.36, 3,298.66 psia). x̄ = 4, ȳ = 6.233 333;
+    /// Σ(x−x̄)(y−ȳ) = (−1)(−1.233 333) + 0 + (1)(1.166 667) = 2.4; Σ(x−x̄)² = 2; slope 1.2,
+    /// n = 1/1.2 = 0.833 333; intercept 6.233 333 − 4.8 = 1.433 333, C = 10^(−1.433 333/1.2)
+    /// = 10^(−1.194 444) = 0.063 908 0 Mscf/d/psi^(2n). Fitted y = 5.033 333, 6.233 333,
+    /// 7.433 333: residuals −0.033 333, 0.066 667, −0.033 333; SSres = 0.006 667; SStot =
+    /// 1.521 111 + 0.004 444 + 1.361 111 = 2.886 667; R² = 0.997 691. AOF = C (3.6e7)^n =
+    /// 10^(−1.194 444 + 0.833 333·7.556 303) = 10^5.102 475 = 126,612 Mscf/d.
+    /// Tolerance 1e-5 relative.
+    #[test]
+    fn back_pressure_fit_by_hand() {
+        let fit = fit_back_pressure(
+            6000.0,
+            &from_logs(6000.0, &[(3.0, 5.0), (4.0, 6.3), (5.0, 7.4)]),
+        )
+        .unwrap();
+        let rel = |a: f64, b: f64| ((a - b) / b).abs();
+        assert!(rel(fit.n, 0.833_333) < 1e-5, "{}", fit.n);
+        assert!(rel(fit.c, 0.063_908_0) < 1e-5, "{}", fit.c);
+        assert!(rel(fit.r_squared, 0.997_691) < 1e-5, "{}", fit.r_squared);
+        assert!(
+            rel(fit.absolute_open_flow, 126_612.0) < 1e-5,
+            "{}",
+            fit.absolute_open_flow
+        );
+        assert_eq!(fit.model.info().id, "rawlins_schellhardt_1935");
+    }
+
+    /// Jones, Blount and Glaze (1976) fit by hand (no published example with data and answer
+    /// could be obtained; see the Fetkovich test).
+    ///
+    /// p̄r = 3,000 psia; q = 200, 400, 600 STB/d at pwf = 2,900, 2,752, 2,580 psia, so
+    /// Δp = 100, 248, 420 psi and Δp/q = 0.50, 0.62, 0.70 psi/(STB/d). Regress Δp/q on q:
+    /// q̄ = 400, mean 0.606 667; Σ(q−q̄)(y−ȳ) = (−200)(−0.106 667) + 0 + (200)(0.093 333) = 40;
+    /// Σ(q−q̄)² = 80,000; B = 40/80,000 = 5.0e-4 psi/(STB/d)²; A = 0.606 667 − 5e-4·400 =
+    /// 0.406 667 psi/(STB/d). Fitted 0.506 667, 0.606 667, 0.706 667: SSres = 2.666 67e-4;
+    /// SStot = 0.011 378 + 0.000 178 + 0.008 711 = 0.020 267; R² = 0.986 842. AOF from
+    /// B q² + A q = 3,000: q = (−A + √(A² + 4B·3000))/(2B) = (−0.406 667 + √6.165 378)/0.001
+    /// = (−0.406 667 + 2.483 018)/0.001 = 2,076.35 STB/d. Tolerance 1e-5 relative.
+    #[test]
+    fn jones_fit_by_hand() {
+        let tests = points(&[(200.0, 2900.0), (400.0, 2752.0), (600.0, 2580.0)]);
+        let fit = fit_jones_blount_glaze(3000.0, &tests).unwrap();
+        let rel = |a: f64, b: f64| ((a - b) / b).abs();
+        assert!(
+            rel(fit.a_psi_per_stb_d, 0.406_667) < 1e-5,
+            "{}",
+            fit.a_psi_per_stb_d
+        );
+        assert!(
+            rel(fit.b_psi_per_stb_d2, 5.0e-4) < 1e-9,
+            "{}",
+            fit.b_psi_per_stb_d2
+        );
+        assert!(rel(fit.r_squared, 0.986_842) < 1e-5, "{}", fit.r_squared);
+        assert!(
+            rel(fit.absolute_open_flow, 2_076.35) < 1e-5,
+            "{}",
+            fit.absolute_open_flow
+        );
+    }
+
     #[test]
     fn bad_tests_are_rejected_with_the_point() {
         let e = fit_fetkovich(3000.0, &points(&[(100.0, 2900.0)]))

@@ -5,6 +5,7 @@ use super::{Inflow, RateBasis, check_flowing_pressure, check_rate, check_reservo
 use crate::error::{CoreError, CoreResult, require_positive};
 use crate::method::MethodInfo;
 use crate::numeric::brent;
+use crate::pvt::gas::GasModel;
 use crate::units::degf_to_degr;
 
 /// Field-unit constant of radial gas flow in pseudo-pressure or pressure-squared form:
@@ -173,6 +174,62 @@ impl PseudoPressureTable {
             pressures_psia,
             pseudo_pressures_psi2_cp,
         })
+    }
+
+    /// `m(p)` of a gas at `temperature_degf` (°F), tabulated from 0 to `max_pressure_psia`
+    /// (psia, above 0) at `intervals` + 1 evenly spaced pressures (2 to 9,999 intervals).
+    ///
+    /// `m` is integrated from 0 to the first node and then node to node with the gas model's
+    /// own quadrature ([`GasModel::pseudo_pressure_psia2_cp`] and
+    /// [`GasModel::delta_pseudo_pressure_psia2_cp`], relative error estimate 1e-10 per
+    /// interval), so the nodes carry the integral of the model's `2p/(μZ)` and only the
+    /// interpolation between nodes (linear in `p²`) is approximate, its error falling with the
+    /// square of the spacing: with 400 intervals to 5,000 psia the interpolated `m` stays
+    /// within 2e-6 of `m(5,000)` of the direct integral (tested).
+    ///
+    /// ```
+    /// use nodal_core::inflow::{PseudoPressure, PseudoPressureTable};
+    /// use nodal_core::pvt::gas::{GasMethods, GasModel, Impurities};
+    /// let gas = GasModel::new(0.7, Impurities::NONE, GasMethods::default()).unwrap();
+    /// let t = PseudoPressureTable::from_gas(&gas, 200.0, 4000.0, 400).unwrap();
+    /// // 2,000 psia is a node (every 10 psi): the table holds the integral itself.
+    /// let direct = gas.pseudo_pressure_psia2_cp(2000.0, 200.0).unwrap();
+    /// assert!((t.pseudo_pressure(2000.0).unwrap() / direct - 1.0).abs() < 1e-8);
+    /// ```
+    pub fn from_gas(
+        gas: &GasModel,
+        temperature_degf: f64,
+        max_pressure_psia: f64,
+        intervals: usize,
+    ) -> CoreResult<Self> {
+        require_positive("max_pressure_psia", max_pressure_psia)?;
+        if !(2..MAX_TABLE_POINTS).contains(&intervals) {
+            return Err(CoreError::invalid(
+                "intervals",
+                format!(
+                    "a pseudo-pressure table needs 2 to {} intervals (got {intervals})",
+                    MAX_TABLE_POINTS - 1
+                ),
+            ));
+        }
+        let step = max_pressure_psia / intervals as f64;
+        let pressures: Vec<f64> = (0..=intervals)
+            .map(|i| {
+                if i == intervals {
+                    max_pressure_psia
+                } else {
+                    step * i as f64
+                }
+            })
+            .collect();
+        let mut values = Vec::with_capacity(pressures.len());
+        values.push(0.0);
+        values.push(gas.pseudo_pressure_psia2_cp(pressures[1], temperature_degf)?);
+        for w in pressures.windows(2).skip(1) {
+            let last = values[values.len() - 1];
+            values.push(last + gas.delta_pseudo_pressure_psia2_cp(w[0], w[1], temperature_degf)?);
+        }
+        Self::new(pressures, values)
     }
 
     /// Highest tabulated pressure, psia.
@@ -675,6 +732,45 @@ mod tests {
             assert!(w.pressure_at(w.absolute_open_flow().unwrap()).unwrap() < 1e-3);
         }
         assert!(pp.with_reservoir_pressure(-1.0).is_err());
+    }
+
+    /// The table built from a gas model reproduces the model's directly integrated `m(p)`
+    /// between the nodes within 2e-6 of `m(5,000 psia)`, and the inflow built on it matches
+    /// the inflow on the direct integral within 1e-4 relative even at a 100 psi drawdown.
+    #[test]
+    fn table_from_gas_matches_the_direct_integral() {
+        use crate::pvt::gas::{GasMethods, Impurities};
+        let gas = GasModel::new(0.7, Impurities::NONE, GasMethods::default()).unwrap();
+        let t = PseudoPressureTable::from_gas(&gas, 200.0, 5000.0, 400).unwrap();
+        assert_eq!(t.max_pressure_psia(), 5000.0);
+        let m_top = gas.pseudo_pressure_psia2_cp(5000.0, 200.0).unwrap();
+        assert!((t.pseudo_pressure(5000.0).unwrap() - m_top).abs() < 1e-8 * m_top);
+        for p in [30.0, 777.0, 1234.5, 2890.0, 4321.0] {
+            let direct = gas.pseudo_pressure_psia2_cp(p, 200.0).unwrap();
+            let table = t.pseudo_pressure(p).unwrap();
+            assert!(
+                (table - direct).abs() < 2e-6 * m_top,
+                "{p}: {table} {direct}"
+            );
+        }
+        let direct = |p: f64| -> CoreResult<f64> {
+            if p <= 0.0 {
+                Ok(0.0)
+            } else {
+                gas.pseudo_pressure_psia2_cp(p, 200.0)
+            }
+        };
+        let a = GasPseudoPressureInflow::new(input(4000.0, 1e-4), &t).unwrap();
+        let b = GasPseudoPressureInflow::new(input(4000.0, 1e-4), &direct).unwrap();
+        for pwf in [0.0, 1111.0, 2500.0, 3900.0] {
+            let (qa, qb) = (a.rate_at(pwf).unwrap(), b.rate_at(pwf).unwrap());
+            assert!((qa - qb).abs() <= 1e-4 * qb.max(1.0), "{pwf}: {qa} {qb}");
+        }
+        assert!(PseudoPressureTable::from_gas(&gas, 200.0, 0.0, 10).is_err());
+        let e = PseudoPressureTable::from_gas(&gas, 200.0, 1000.0, 1)
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("intervals"), "{e}");
     }
 
     #[test]

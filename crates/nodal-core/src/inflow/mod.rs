@@ -25,8 +25,9 @@
 //! - [`BackPressure`] (Rawlins and Schellhardt, 1935, C and n);
 //! - [`GasPseudoPressureInflow`]: pseudo-pressure Darcy inflow with a non-Darcy (rate-dependent
 //!   skin) coefficient `D`, taking `m(p)` from any [`PseudoPressure`] (a function or a
-//!   [`PseudoPressureTable`]); [`GasDarcyPressureSquared`]: the pressure-squared approximation
-//!   of the same equation.
+//!   [`PseudoPressureTable`], which [`PseudoPressureTable::from_gas`] integrates from a gas
+//!   model); [`GasDarcyPressureSquared`]: the pressure-squared approximation of the same
+//!   equation.
 //!
 //! The closed-form models are gathered in the `Copy` enum [`InflowModel`]; the pseudo-pressure
 //! model borrows its `m(p)` source and stands alone. Both implement [`AdjustableInflow`]

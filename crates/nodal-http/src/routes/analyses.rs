@@ -367,6 +367,14 @@ fn set_reservoir_pressure(inflow: &mut InflowInput, pressure_psia: f64) {
         | InflowInput::GasDarcyPressureSquared {
             reservoir_pressure_psia,
             ..
+        }
+        | InflowInput::JonesBlountGlazeProperties {
+            reservoir_pressure_psia,
+            ..
+        }
+        | InflowInput::GasDarcyPseudoPressure {
+            reservoir_pressure_psia,
+            ..
         } => *reservoir_pressure_psia = pressure_psia,
     }
 }

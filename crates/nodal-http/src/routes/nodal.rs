@@ -2,12 +2,15 @@
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, post, web};
+use nodal_core::CoreResult;
 use nodal_core::inflow::{
-    BackPressure, CompositeIpr, DarcyRadial, DarcyRadialInput, Fetkovich, FitResidual,
-    GasDarcyInput, GasDarcyPressureSquared, Inflow, InflowModel, JonesBlountGlaze,
-    ProductivityIndex, RateBasis, StandingFe, Vogel, WellTestPoint, fit_back_pressure,
-    fit_fetkovich, fit_jones_blount_glaze,
+    AdjustableInflow, BackPressure, CompositeIpr, DarcyRadial, DarcyRadialInput, Fetkovich,
+    FitResidual, GasDarcyInput, GasDarcyPressureSquared, GasPseudoPressureInflow, Inflow,
+    InflowModel, JonesBlountGlaze, JonesBlountGlazeInput, MAX_RESERVOIR_PRESSURE_PSIA,
+    ProductivityIndex, PseudoPressureTable, RateBasis, StandingFe, Vogel, WellTestPoint,
+    fit_back_pressure, fit_fetkovich, fit_jones_blount_glaze,
 };
+use nodal_core::method::MethodInfo;
 use nodal_core::nodal::{
     NodalCase, NodalOptions, NodalOutcome, NodalSolution, SensitivityAxis, SensitivityVariable,
     VfpFlowRate, VfpGasFraction, VfpLiftQuantity, VfpProdSpec, VfpWaterFraction,
@@ -18,6 +21,7 @@ use utoipa::ToSchema;
 
 use super::hydraulics::{FlowOptions, HydraulicsMethods, TemperatureInput, WellInput, build_case};
 use super::pvt::{FluidInput, MethodsInput, Warning, prefixed};
+use super::surface::GasInput;
 use crate::caching;
 use crate::error::{ApiError, Problem};
 use crate::extract::Json;
@@ -31,7 +35,10 @@ const TEXT: &str = "text/plain; charset=utf-8";
 
 /// An inflow (IPR) model and its parameters, tagged by `model`. Models built from a test
 /// point take `test_rate_stb_d` and `test_pressure_psia` instead of their productivity
-/// parameter.
+/// parameter. `jones_blount_glaze_properties` computes the laminar and turbulent
+/// coefficients from reservoir and completion properties; `gas_darcy_pseudo_pressure` takes
+/// the gas (as in the surface gas routes) and integrates its real-gas pseudo-pressure at the
+/// reservoir temperature.
 #[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
 #[serde(tag = "model", rename_all = "snake_case", deny_unknown_fields)]
 #[schema(example = json!({"model": "vogel", "reservoir_pressure_psia": 3000.0,
@@ -162,6 +169,165 @@ pub enum InflowInput {
         /// Z factor at the average pressure.
         average_z_factor: f64,
     },
+    /// Jones, Blount and Glaze (1976) with A and B computed from reservoir and completion
+    /// properties: A = 141.2 μ Bo (ln(re/rw) − 3/4 + s)/(k h), B = 2.30e-14 β Bo² ρo/(hp² rw)
+    /// with β = 2.33e10/k^1.201.
+    #[schema(example = json!({"model": "jones_blount_glaze_properties",
+        "permeability_md": 30.0, "thickness_ft": 40.0, "perforated_interval_ft": 20.0,
+        "viscosity_cp": 0.8, "fvf_rb_stb": 1.2, "oil_density_lbm_ft3": 47.0,
+        "drainage_radius_ft": 1490.0, "wellbore_radius_ft": 0.354, "skin": 2.0,
+        "reservoir_pressure_psia": 3000.0}))]
+    JonesBlountGlazeProperties {
+        /// Effective permeability to oil, md.
+        permeability_md: f64,
+        /// Net pay, ft.
+        thickness_ft: f64,
+        /// Perforated (open-to-flow) interval, ft, at most the net pay.
+        perforated_interval_ft: f64,
+        /// Oil viscosity at reservoir conditions, cp.
+        viscosity_cp: f64,
+        /// Oil FVF, rb/STB.
+        fvf_rb_stb: f64,
+        /// Oil density at reservoir conditions, lbm/ft³.
+        oil_density_lbm_ft3: f64,
+        /// Drainage radius, ft.
+        drainage_radius_ft: f64,
+        /// Wellbore radius, ft.
+        wellbore_radius_ft: f64,
+        /// Skin factor (rate-independent).
+        #[serde(default)]
+        skin: f64,
+        /// Average reservoir pressure, psia.
+        reservoir_pressure_psia: f64,
+    },
+    /// Gas Darcy inflow with non-Darcy flow in real-gas pseudo-pressure:
+    /// m(p̄r) − m(pwf) = 1422 T q [ln(re/rw) − 3/4 + s + D q]/(k h), with m(p) integrated
+    /// from the gas's Z factor and viscosity at the reservoir temperature.
+    #[schema(example = json!({"model": "gas_darcy_pseudo_pressure",
+        "permeability_md": 5.0, "thickness_ft": 30.0, "temperature_degf": 200.0,
+        "drainage_radius_ft": 1490.0, "wellbore_radius_ft": 0.354, "skin": 1.0,
+        "non_darcy_coefficient_d_mscf": 0.0001, "reservoir_pressure_psia": 4000.0,
+        "gas": {"gas_sg": 0.7, "co2_mole_frac": 0.02}}))]
+    GasDarcyPseudoPressure {
+        /// Effective permeability to gas, md.
+        permeability_md: f64,
+        /// Net pay, ft.
+        thickness_ft: f64,
+        /// Reservoir temperature, °F (m(p) is integrated at it).
+        temperature_degf: f64,
+        /// Drainage radius, ft.
+        drainage_radius_ft: f64,
+        /// Wellbore radius, ft.
+        wellbore_radius_ft: f64,
+        /// Skin factor (rate-independent).
+        #[serde(default)]
+        skin: f64,
+        /// Non-Darcy coefficient D, d/Mscf.
+        #[serde(default)]
+        non_darcy_coefficient_d_mscf: f64,
+        /// Average reservoir pressure, psia.
+        reservoir_pressure_psia: f64,
+        /// The gas: gravity, impurities and optional Z-factor and viscosity methods.
+        gas: GasInput,
+    },
+}
+
+/// Intervals of the pseudo-pressure table built for `gas_darcy_pseudo_pressure` (see
+/// [`PseudoPressureTable::from_gas`]).
+const PSEUDO_PRESSURE_INTERVALS: usize = 400;
+
+/// An inflow model as built from the request: the closed-form models, or the
+/// pseudo-pressure gas inflow with the `m(p)` table it borrows.
+#[derive(Debug)]
+pub enum BuiltInflow {
+    /// Every closed-form model.
+    Closed(InflowModel),
+    /// Gas Darcy inflow in pseudo-pressure and its `m(p)` table.
+    PseudoPressure {
+        /// Reservoir and well properties.
+        input: GasDarcyInput,
+        /// `m(p)` of the gas at the reservoir temperature.
+        table: PseudoPressureTable,
+    },
+}
+
+impl BuiltInflow {
+    /// The model, ready to evaluate. Errors name the field under `inflow.`.
+    pub fn inflow(&self) -> Result<AnyInflow<'_>, ApiError> {
+        Ok(match self {
+            Self::Closed(m) => AnyInflow::Closed(*m),
+            Self::PseudoPressure { input, table } => AnyInflow::PseudoPressure(
+                GasPseudoPressureInflow::new(*input, table).map_err(|e| prefixed("inflow", e))?,
+            ),
+        })
+    }
+}
+
+/// Any inflow model the API offers, as one `Copy` value for the nodal engine.
+#[derive(Debug, Clone, Copy)]
+pub enum AnyInflow<'t> {
+    /// A closed-form model.
+    Closed(InflowModel),
+    /// Gas Darcy inflow in pseudo-pressure over a borrowed `m(p)` table.
+    PseudoPressure(GasPseudoPressureInflow<'t, PseudoPressureTable>),
+}
+
+macro_rules! any_inflow {
+    ($self:ident, $m:ident => $e:expr) => {
+        match $self {
+            AnyInflow::Closed($m) => $e,
+            AnyInflow::PseudoPressure($m) => $e,
+        }
+    };
+}
+
+impl Inflow for AnyInflow<'_> {
+    fn info(&self) -> &'static MethodInfo {
+        any_inflow!(self, m => m.info())
+    }
+    fn rate_basis(&self) -> RateBasis {
+        any_inflow!(self, m => m.rate_basis())
+    }
+    fn reservoir_pressure_psia(&self) -> f64 {
+        any_inflow!(self, m => m.reservoir_pressure_psia())
+    }
+    fn lowest_flowing_pressure_psia(&self) -> f64 {
+        any_inflow!(self, m => m.lowest_flowing_pressure_psia())
+    }
+    fn rate_at(&self, flowing_pressure_psia: f64) -> CoreResult<f64> {
+        any_inflow!(self, m => m.rate_at(flowing_pressure_psia))
+    }
+    fn pressure_at(&self, rate: f64) -> CoreResult<f64> {
+        any_inflow!(self, m => m.pressure_at(rate))
+    }
+    fn absolute_open_flow(&self) -> CoreResult<f64> {
+        any_inflow!(self, m => m.absolute_open_flow())
+    }
+}
+
+impl AdjustableInflow for AnyInflow<'_> {
+    fn with_reservoir_pressure(&self, reservoir_pressure_psia: f64) -> CoreResult<Self> {
+        Ok(match self {
+            Self::Closed(m) => Self::Closed(m.with_reservoir_pressure(reservoir_pressure_psia)?),
+            Self::PseudoPressure(m) => {
+                Self::PseudoPressure(m.with_reservoir_pressure(reservoir_pressure_psia)?)
+            }
+        })
+    }
+    fn with_skin(&self, skin: f64) -> CoreResult<Self> {
+        Ok(match self {
+            Self::Closed(m) => Self::Closed(m.with_skin(skin)?),
+            Self::PseudoPressure(m) => Self::PseudoPressure(m.with_skin(skin)?),
+        })
+    }
+    fn with_water_cut(&self, water_cut_fraction: f64) -> CoreResult<Self> {
+        Ok(match self {
+            Self::Closed(m) => Self::Closed(m.with_water_cut(water_cut_fraction)?),
+            Self::PseudoPressure(m) => {
+                Self::PseudoPressure(AdjustableInflow::with_water_cut(m, water_cut_fraction)?)
+            }
+        })
+    }
 }
 
 fn test_point(
@@ -181,8 +347,121 @@ fn test_point(
 }
 
 impl InflowInput {
-    /// The engine's model. Errors name the field under `inflow.`.
-    pub fn model(&self) -> Result<InflowModel, ApiError> {
+    /// The average reservoir pressure the request gives, psia.
+    pub fn reservoir_pressure_psia(&self) -> f64 {
+        match *self {
+            Self::ProductivityIndex {
+                reservoir_pressure_psia,
+                ..
+            }
+            | Self::DarcyRadialPss {
+                reservoir_pressure_psia,
+                ..
+            }
+            | Self::Vogel {
+                reservoir_pressure_psia,
+                ..
+            }
+            | Self::Composite {
+                reservoir_pressure_psia,
+                ..
+            }
+            | Self::StandingFe {
+                reservoir_pressure_psia,
+                ..
+            }
+            | Self::Fetkovich {
+                reservoir_pressure_psia,
+                ..
+            }
+            | Self::JonesBlountGlaze {
+                reservoir_pressure_psia,
+                ..
+            }
+            | Self::BackPressure {
+                reservoir_pressure_psia,
+                ..
+            }
+            | Self::GasDarcyPressureSquared {
+                reservoir_pressure_psia,
+                ..
+            }
+            | Self::JonesBlountGlazeProperties {
+                reservoir_pressure_psia,
+                ..
+            }
+            | Self::GasDarcyPseudoPressure {
+                reservoir_pressure_psia,
+                ..
+            } => reservoir_pressure_psia,
+        }
+    }
+
+    /// The engine's model. `highest_reservoir_pressure_psia` is the highest reservoir
+    /// pressure the model will be asked about beyond its own (a sensitivity's values): the
+    /// pseudo-pressure table is built up to it. Errors name the field under `inflow.`.
+    pub fn build(
+        &self,
+        highest_reservoir_pressure_psia: Option<f64>,
+    ) -> Result<BuiltInflow, ApiError> {
+        let wrap = |e| prefixed("inflow", e);
+        if let Self::GasDarcyPseudoPressure {
+            permeability_md,
+            thickness_ft,
+            temperature_degf,
+            drainage_radius_ft,
+            wellbore_radius_ft,
+            skin,
+            non_darcy_coefficient_d_mscf,
+            reservoir_pressure_psia,
+            ref gas,
+        } = *self
+        {
+            let input = GasDarcyInput {
+                permeability_md,
+                thickness_ft,
+                temperature_degf,
+                drainage_radius_ft,
+                wellbore_radius_ft,
+                skin,
+                non_darcy_coefficient_d_mscf,
+                reservoir_pressure_psia,
+            };
+            input.validate().map_err(wrap)?;
+            let gas = gas.build("inflow.gas")?;
+            // Sensitivity values outside the accepted range are reported per case by the
+            // engine; the table only needs to reach the valid ones.
+            let top = highest_reservoir_pressure_psia
+                .filter(|p| p.is_finite() && *p <= MAX_RESERVOIR_PRESSURE_PSIA)
+                .map_or(reservoir_pressure_psia, |p| p.max(reservoir_pressure_psia));
+            let tabulate = |top_psia| {
+                PseudoPressureTable::from_gas(
+                    &gas,
+                    temperature_degf,
+                    top_psia,
+                    PSEUDO_PRESSURE_INTERVALS,
+                )
+            };
+            // A sensitivity pressure the gas model cannot reach fails only its own cases (the
+            // engine reports them outside the table), not the request.
+            let table = tabulate(top)
+                .or_else(|e| {
+                    if top > reservoir_pressure_psia {
+                        tabulate(reservoir_pressure_psia)
+                    } else {
+                        Err(e)
+                    }
+                })
+                .map_err(|e| prefixed("inflow.gas", e))?;
+            let built = BuiltInflow::PseudoPressure { input, table };
+            built.inflow()?;
+            return Ok(built);
+        }
+        self.model().map(BuiltInflow::Closed)
+    }
+
+    /// The closed-form models (every variant but `gas_darcy_pseudo_pressure`).
+    fn model(&self) -> Result<InflowModel, ApiError> {
         let wrap = |e| prefixed("inflow", e);
         Ok(match *self {
             Self::ProductivityIndex {
@@ -343,6 +622,37 @@ impl InflowInput {
                 )
                 .map_err(wrap)?,
             ),
+            Self::JonesBlountGlazeProperties {
+                permeability_md,
+                thickness_ft,
+                perforated_interval_ft,
+                viscosity_cp,
+                fvf_rb_stb,
+                oil_density_lbm_ft3,
+                drainage_radius_ft,
+                wellbore_radius_ft,
+                skin,
+                reservoir_pressure_psia,
+            } => InflowModel::JonesBlountGlaze(
+                JonesBlountGlaze::from_properties(JonesBlountGlazeInput {
+                    permeability_md,
+                    thickness_ft,
+                    perforated_interval_ft,
+                    viscosity_cp,
+                    fvf_rb_stb,
+                    oil_density_lbm_ft3,
+                    drainage_radius_ft,
+                    wellbore_radius_ft,
+                    skin,
+                    reservoir_pressure_psia,
+                })
+                .map_err(wrap)?,
+            ),
+            Self::GasDarcyPseudoPressure { .. } => {
+                return Err(ApiError::Internal(
+                    "the pseudo-pressure inflow is built with its m(p) table".into(),
+                ));
+            }
         })
     }
 }
@@ -440,7 +750,8 @@ pub fn compute_inflow_curve(request: &InflowCurveRequest) -> Result<InflowCurveR
     if !(2..=500).contains(&request.points) {
         return Err(ApiError::invalid_field("points", "must be 2 to 500"));
     }
-    let model = request.inflow.model()?;
+    let built = request.inflow.build(None)?;
+    let model = built.inflow()?;
     let basis = model.rate_basis();
     let pr = model.reservoir_pressure_psia();
     let low = model.lowest_flowing_pressure_psia();
@@ -718,18 +1029,21 @@ fn check_nodal(request: &NodalRequest, check: &mut Check) {
     }
 }
 
-/// Runs `f` with the built nodal case of `request`.
+/// Runs `f` with the built nodal case of `request`; `highest_reservoir_pressure_psia` is
+/// the highest reservoir pressure a sensitivity will ask the inflow about.
 fn with_case<T>(
     request: &NodalRequest,
+    highest_reservoir_pressure_psia: Option<f64>,
     f: impl FnOnce(
-        &NodalCase<'_, nodal_core::pvt::fluid::BlackOilFluid>,
+        &NodalCase<'_, nodal_core::pvt::fluid::BlackOilFluid, AnyInflow<'_>>,
         &HydraulicsMethods,
         &[Warning],
     ) -> Result<T, ApiError>,
 ) -> Result<T, ApiError> {
     let mut check = Check::default();
     check_nodal(request, &mut check);
-    let inflow = request.inflow.model()?;
+    let built = request.inflow.build(highest_reservoir_pressure_psia)?;
+    let inflow = built.inflow()?;
     let max_p = inflow
         .reservoir_pressure_psia()
         .max(request.wellhead_pressure_psia);
@@ -750,7 +1064,7 @@ fn with_case<T>(
 
 /// Computes `POST /nodal/operating-point`.
 pub fn compute_operating_point(request: &NodalRequest) -> Result<NodalResponse, ApiError> {
-    with_case(request, |nodal, methods, warnings| {
+    with_case(request, None, |nodal, methods, warnings| {
         let solution = nodal
             .solve(&request.solver.options())
             .map_err(|e| prefixed("solver", e))?;
@@ -899,39 +1213,49 @@ pub fn compute_sensitivity(request: &SensitivityRequest) -> Result<SensitivityRe
             ),
         ));
     }
-    with_case(&request.case, |nodal, methods, _| {
-        let result = run_sensitivity(
-            nodal,
-            &first,
-            second.as_ref(),
-            &request.case.solver.options(),
-        )
-        .map_err(|e| prefixed("first", e))?;
-        let basis = nodal.inflow.rate_basis();
-        let table = result
-            .cases
-            .iter()
-            .map(|c| {
-                let point = c.solution.as_ref().and_then(|s| s.operating_point());
-                SensitivityRow {
-                    first_value: c.first_value,
-                    second_value: c.second_value,
-                    outcome: c.solution.as_ref().map(|s| s.outcome.name()),
-                    rate: point.map(|p| p.rate),
-                    bottomhole_pressure_psia: point.map(|p| p.bottomhole_pressure_psia),
-                    error: c.error.clone(),
-                }
+    let highest_reservoir_pressure = std::iter::once(&first)
+        .chain(second.as_ref())
+        .filter(|a| matches!(a.variable, SensitivityVariable::ReservoirPressure))
+        .flat_map(|a| a.values.iter().copied())
+        .filter(|p| p.is_finite() && *p <= MAX_RESERVOIR_PRESSURE_PSIA)
+        .reduce(f64::max);
+    with_case(
+        &request.case,
+        highest_reservoir_pressure,
+        |nodal, methods, _| {
+            let result = run_sensitivity(
+                nodal,
+                &first,
+                second.as_ref(),
+                &request.case.solver.options(),
+            )
+            .map_err(|e| prefixed("first", e))?;
+            let basis = nodal.inflow.rate_basis();
+            let table = result
+                .cases
+                .iter()
+                .map(|c| {
+                    let point = c.solution.as_ref().and_then(|s| s.operating_point());
+                    SensitivityRow {
+                        first_value: c.first_value,
+                        second_value: c.second_value,
+                        outcome: c.solution.as_ref().map(|s| s.outcome.name()),
+                        rate: point.map(|p| p.rate),
+                        bottomhole_pressure_psia: point.map(|p| p.bottomhole_pressure_psia),
+                        error: c.error.clone(),
+                    }
+                })
+                .collect();
+            Ok(SensitivityResponse {
+                first: result.first.name(),
+                second: result.second.map(|s| s.name()),
+                rate_unit: rate_unit(basis),
+                table,
+                cases: result.cases,
+                methods: methods.clone(),
             })
-            .collect();
-        Ok(SensitivityResponse {
-            first: result.first.name(),
-            second: result.second.map(|s| s.name()),
-            rate_unit: rate_unit(basis),
-            table,
-            cases: result.cases,
-            methods: methods.clone(),
-        })
-    })
+        },
+    )
 }
 
 /// Operating points over one or two varied inputs, solved in parallel (at most 400 cases).
@@ -987,7 +1311,7 @@ pub fn compute_gas_lift(request: &GasLiftRequest) -> Result<GasLiftResponse, Api
             "the case needs a gas-lift injection point (injection_md_ft)",
         ));
     }
-    with_case(&request.case, |nodal, methods, _| {
+    with_case(&request.case, None, |nodal, methods, _| {
         let performance = gas_lift_performance(
             nodal,
             &request.lift_gas_rates_mscf_d,
@@ -1141,7 +1465,7 @@ pub fn compute_vfp(request: &VfpRequest) -> Result<nodal_core::nodal::VfpProdTab
         gas_fraction_values: t.gas_fraction_values.clone(),
         lift_values: t.lift_values.clone(),
     };
-    with_case(&request.case, |nodal, _, _| {
+    with_case(&request.case, None, |nodal, _, _| {
         vfpprod_table(&nodal.well, &spec).map_err(|e| prefixed("table", e))
     })
 }

@@ -61,7 +61,8 @@ pub struct GasInput {
 }
 
 impl GasInput {
-    fn build(&self, prefix: &str) -> Result<GasModel, ApiError> {
+    /// The gas model; errors name the field under `prefix`.
+    pub(crate) fn build(&self, prefix: &str) -> Result<GasModel, ApiError> {
         let mut check = Check::default();
         check.range(&format!("{prefix}.gas_sg"), self.gas_sg, 0.55, 3.0);
         check.finish()?;

@@ -362,7 +362,7 @@ pub(crate) fn check_conditions(
 /// The model of `inflow` with `reservoir_pressure_psia` in place of its own, errors
 /// under `prefix`.
 pub(crate) fn check_inflow(check: &mut Check, prefix: &str, inflow: &InflowInput) {
-    if let Err(error) = inflow.model() {
+    if let Err(error) = inflow.build(None) {
         merge(check, error, "inflow.", &format!("{prefix}."));
     }
 }
