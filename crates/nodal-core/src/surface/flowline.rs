@@ -8,7 +8,7 @@
 //! upward flow, as in a producing well). Where two segments meet, the change of angle is made
 //! over a bend of [`BEND_LENGTH_FT`], which keeps each segment straight in the
 //! minimum-curvature survey and changes the elevation difference of a segment by far less
-//! than a foot. The pressure traverse ([`crate::hydraulics::traverse`]) then marches with the
+//! than a foot. The pressure traverse ([`crate::hydraulics::traverse()`]) then marches with the
 //! chosen gradient correlation from the known end.
 
 use crate::error::{CoreError, CoreResult, require_in_range, require_positive};
