@@ -15,7 +15,9 @@
 
 use super::gas::{GasMethods, GasModel, Impurities};
 use super::oil::{OilCalibration, OilFluid, OilMethods, OilModel};
-use super::separator::{SeparatorConditions, corrected_gas_sg};
+use super::separator::{
+    GAS_SG_SEPARATOR_CORRECTION_VASQUEZ_BEGGS_1980, SeparatorConditions, corrected_gas_sg,
+};
 use super::tension::{GasOilTensionInput, GasOilTensionMethod, GasWaterTensionMethod};
 use super::water::WaterModel;
 use crate::error::{CoreResult, require_in_range, require_positive};
@@ -59,6 +61,26 @@ pub struct FluidDescription {
     /// Measured bubble point to calibrate to, when known.
     pub measured: Option<MeasuredBubblePoint>,
 }
+
+impl FluidDescription {
+    /// The gas gravity the oil correlations receive: `gas_sg` corrected to a 100 psig
+    /// separator by Vasquez-Beggs (1980) when separator conditions are given
+    /// ([`corrected_gas_sg`]), else `gas_sg` unchanged. Range checks of the oil correlations
+    /// compare this value, the one the correlations actually use.
+    pub fn oil_gas_sg(&self) -> CoreResult<f64> {
+        corrected_gas_sg(self.gas_sg, self.oil_api, self.separator)
+    }
+}
+
+/// What a warning on the oil correlations' gas gravity compared when no separator
+/// conditions are given and the range is of a separator gas gravity.
+const TOTAL_GAS_SG_FOR_SEPARATOR: &str = "the total surface gas gravity gas_sg, in place of \
+     the separator gas gravity the range is published for (no separator conditions given)";
+
+/// What a warning on the oil correlations' gas gravity compared when separator conditions
+/// are given.
+const CORRECTED_GAS_SG: &str = "the gas gravity corrected from gas_sg to a 100 psig \
+     separator by Vasquez-Beggs (1980), the value the oil correlations use";
 
 /// The correlations chosen for each property.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -189,7 +211,7 @@ impl BlackOilFluid {
         let d = description;
         require_positive("oil_api", d.oil_api)?;
         require_in_range("gas_sg", d.gas_sg, 0.5, 3.0)?;
-        let oil_gas_sg = corrected_gas_sg(d.gas_sg, d.oil_api, d.separator)?;
+        let oil_gas_sg = d.oil_gas_sg()?;
         let oil_fluid = OilFluid::new(d.oil_api, oil_gas_sg, d.gor_scf_stb)?;
         let oil = match d.measured {
             Some(m) => OilModel::calibrated(
@@ -298,17 +320,68 @@ impl BlackOilFluid {
     /// Appends a warning for every input outside the published data range of a method
     /// used at (`pressure_psia`, `temperature_degf`). May allocate: call it once per request
     /// point, not inside a traverse.
+    ///
+    /// Checked: the oil correlations ([`OilModel::check_ranges`]), the gas correlations,
+    /// the water correlations, the Vasquez-Beggs (1980) separator correction when separator
+    /// conditions are given (separator pressure and temperature, API, measured gas gravity),
+    /// and both interfacial tensions against temperature:
+    /// - Baker-Swerdloff (1956), 68-100 °F: the dead-oil tension rests on measurements at
+    ///   68 and 100 °F only and is held constant outside (Baker, O. and Swerdloff, W.:
+    ///   "Finding Surface Tension of Hydrocarbon Liquids", Oil and Gas J. (2 Jan. 1956) 125;
+    ///   Brill and Mukherjee (1999), SPE Monograph 17, Ch. 2);
+    /// - the gas-water chart fit, 74-280 °F: the two isotherms of the water-methane tension
+    ///   chart of Katz et al. (1959), *Handbook of Natural Gas Engineering*, held constant
+    ///   outside (fit as given in Brill and Mukherjee (1999), Ch. 2);
+    /// - Abdul-Majeed and Abu Al-Soof (2000) publishes no data range, so nothing is checked.
+    ///
+    /// The oil correlations receive [`FluidDescription::oil_gas_sg`]; a warning on that
+    /// gravity says in its `compared` text which gravity it is when it is not the `gas_sg`
+    /// given (the corrected gravity), or when it stands in for a separator gas gravity
+    /// (Velarde (1999), without separator conditions).
     pub fn check_ranges(
         &self,
         pressure_psia: f64,
         temperature_degf: f64,
         out: &mut Vec<RangeWarning>,
     ) -> CoreResult<()> {
+        let first_oil = out.len();
         self.oil
             .check_ranges(pressure_psia, temperature_degf, out)?;
+        let separator = self.description.separator;
+        for w in &mut out[first_oil..] {
+            w.compared = match (w.param, separator) {
+                ("gas_sg" | "separator_gas_sg", Some(_)) => Some(CORRECTED_GAS_SG),
+                ("separator_gas_sg", None) => Some(TOTAL_GAS_SG_FOR_SEPARATOR),
+                _ => w.compared,
+            };
+        }
+        if let Some(sep) = separator {
+            GAS_SG_SEPARATOR_CORRECTION_VASQUEZ_BEGGS_1980.check_ranges(
+                &[
+                    ("separator_pressure_psia", sep.pressure_psia),
+                    ("separator_temperature_degf", sep.temperature_degf),
+                    ("oil_api", self.description.oil_api),
+                    ("gas_sg", self.description.gas_sg),
+                ],
+                out,
+            );
+        }
         self.gas.check_ranges(pressure_psia, temperature_degf, out);
         self.water
             .check_ranges(pressure_psia, temperature_degf, out);
+        let tension_inputs = [
+            ("pressure_psia", pressure_psia),
+            ("temperature_degf", temperature_degf),
+            ("oil_api", self.description.oil_api),
+        ];
+        self.methods
+            .gas_oil_tension
+            .info()
+            .check_ranges(&tension_inputs, out);
+        self.methods
+            .gas_water_tension
+            .info()
+            .check_ranges(&tension_inputs, out);
         Ok(())
     }
 }

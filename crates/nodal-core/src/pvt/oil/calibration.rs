@@ -328,6 +328,12 @@ impl OilModel {
     /// temperature, pressure and calibrated bubble point): the compressibility and
     /// viscosity methods of the undersaturated side above the bubble point, those of the
     /// saturated side below it. Not for hot loops: it may allocate.
+    ///
+    /// Gas-gravity ranges are compared with [`OilFluid::gas_sg`], the gravity the
+    /// correlations receive: as `gas_sg` for the correlations published for a surface gas
+    /// gravity, and as `separator_gas_sg` for Velarde (1999), whose data are separator gas
+    /// gravities. The caller knows which gravity `OilFluid::gas_sg` holds and says so in the
+    /// warnings ([`crate::pvt::fluid::BlackOilFluid::check_ranges`] does).
     pub fn check_ranges(
         &self,
         pressure_psia: f64,
@@ -341,6 +347,7 @@ impl OilModel {
             ("temperature_degf", temperature_degf),
             ("oil_api", self.fluid.oil_api),
             ("gas_sg", self.fluid.gas_sg),
+            ("separator_gas_sg", self.fluid.gas_sg),
             ("gor_scf_stb", self.fluid.gor_scf_stb),
             ("bubble_point_psia", pb),
         ];
