@@ -337,6 +337,80 @@ mod tests {
         assert!(c.reason.contains("non-positive"));
     }
 
+    /// Abdul-Majeed and Abu Al-Soof (2000) publish no data range: the recommender picks
+    /// it by default, at every temperature, and says so instead of claiming the oil lies
+    /// inside its data.
+    #[test]
+    fn gas_oil_tension_is_a_stated_default() {
+        for t in [60.0, 90.0, 180.0, 320.0] {
+            let r = recommend(&description(35.0, 0.75, 600.0), t, 5000.0).unwrap();
+            assert_eq!(
+                r.methods.gas_oil_tension,
+                GasOilTensionMethod::AbdulMajeedAbuAlSoof2000
+            );
+            let c = r
+                .choices
+                .iter()
+                .find(|c| c.property == "gas_oil_tension")
+                .unwrap();
+            assert!(c.reason.contains("no data range"), "{}", c.reason);
+            assert!(!c.reason.contains("contains"), "{}", c.reason);
+        }
+    }
+
+    /// Sutton's (1985) range is of the hydrocarbon gas gravity, 0.571-1.679 (SPE 14265):
+    /// a 1.9 gas, or a 0.75 gas with 30 % CO2 (hydrocarbon part 0.42, Whitson and Brulé
+    /// 2000 Eq. 3.53), is outside it and gets Standing (1977).
+    #[test]
+    fn sutton_range_is_checked_on_the_hydrocarbon_gravity() {
+        let heavy = recommend(&description(35.0, 1.9, 600.0), 180.0, 5000.0).unwrap();
+        let sour = FluidDescription {
+            impurities: Impurities::new(0.30, 0.0, 0.0).unwrap(),
+            ..description(35.0, 0.75, 600.0)
+        };
+        let sour = recommend(&sour, 180.0, 5000.0).unwrap();
+        for r in [heavy, sour] {
+            assert_eq!(
+                r.methods.gas.pseudo_critical,
+                PseudoCriticalMethod::StandingNaturalGas1977
+            );
+        }
+        let sweet = recommend(&description(35.0, 0.75, 600.0), 180.0, 5000.0).unwrap();
+        assert_eq!(
+            sweet.methods.gas.pseudo_critical,
+            PseudoCriticalMethod::Sutton1985
+        );
+    }
+
+    /// With separator conditions the oil correlations receive the Vasquez-Beggs (1980)
+    /// corrected gravity: a 500 psia, 100 °F separator raises 0.93 to about 1.13 for a
+    /// 58 °API oil, above Standing's (1947) 0.95. Valkó-McCain is out of its API data
+    /// (6-56.8), so the choice falls on the next method whose range holds the corrected
+    /// gravity, and the fluid's own range check finds nothing against it.
+    #[test]
+    fn bubble_point_choice_uses_the_gravity_the_correlations_receive() {
+        let d = FluidDescription {
+            separator: Some(crate::pvt::separator::SeparatorConditions {
+                pressure_psia: 500.0,
+                temperature_degf: 100.0,
+            }),
+            ..description(58.0, 0.93, 600.0)
+        };
+        assert!(d.oil_gas_sg().unwrap() > 1.1);
+        let r = recommend(&d, 150.0, 5000.0).unwrap();
+        let chosen = r.methods.oil.bubble_point;
+        assert_ne!(chosen, BubblePointMethod::Standing1947);
+        let fluid = BlackOilFluid::new(&d, r.methods).unwrap();
+        let pb = fluid.bubble_point_psia(150.0).unwrap();
+        let mut w = Vec::new();
+        fluid.check_ranges(1.1 * pb, 150.0, &mut w).unwrap();
+        assert!(
+            !w.iter()
+                .any(|w| w.method == chosen.id() && w.param == "gas_sg"),
+            "{chosen:?}: {w:?}"
+        );
+    }
+
     #[test]
     fn bad_description_names_the_field() {
         let err = recommend(&description(-5.0, 0.7, 300.0), 150.0, 3000.0).unwrap_err();
