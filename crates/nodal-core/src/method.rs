@@ -135,6 +135,9 @@ mod tests {
         w[0].compared = Some("the wellhead temperature");
         let noted = w[0].to_string();
         assert!(noted.starts_with(&plain), "{noted}");
-        assert!(noted.ends_with("; compared: the wellhead temperature"), "{noted}");
+        assert!(
+            noted.ends_with("; compared: the wellhead temperature"),
+            "{noted}"
+        );
     }
 }

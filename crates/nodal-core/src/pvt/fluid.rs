@@ -425,7 +425,7 @@ impl FluidModel for BlackOilFluid {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
     use crate::pvt::oil::BubblePointMethod;
@@ -624,9 +624,8 @@ mod tests {
         let fluid = BlackOilFluid::new(&description(), methods).unwrap();
         let w = warnings_at(&fluid, 2000.0, 180.0);
         assert!(
-            !w.iter()
-                .any(|w| w.method == "abdul_majeed_abu_al_soof_2000"
-                    || w.method == "baker_swerdloff_1956"),
+            !w.iter().any(|w| w.method == "abdul_majeed_abu_al_soof_2000"
+                || w.method == "baker_swerdloff_1956"),
             "{w:?}"
         );
     }
@@ -731,8 +730,14 @@ mod tests {
         assert!(standing.value > 0.95);
         assert_eq!(standing.compared, Some(CORRECTED_GAS_SG));
         // Without separator conditions the gas_sg given is compared, with no note.
-        let plain = BlackOilFluid::new(&FluidDescription { gas_sg: 0.97, ..description() }, methods)
-            .unwrap();
+        let plain = BlackOilFluid::new(
+            &FluidDescription {
+                gas_sg: 0.97,
+                ..description()
+            },
+            methods,
+        )
+        .unwrap();
         let w = warnings_at(&plain, 2000.0, 180.0);
         let standing = w
             .iter()

@@ -202,7 +202,8 @@ pub fn recommend(
         let mut candidate = methods;
         candidate.oil.bubble_point = *pb;
         candidate.oil.fvf = *fvf;
-        inside(pb.info(), &oil_inputs) && evaluates(d, candidate, temperature_degf, max_pressure_psia)
+        inside(pb.info(), &oil_inputs)
+            && evaluates(d, candidate, temperature_degf, max_pressure_psia)
     });
     let (pb_method, fvf_method, pb_reason) = match family {
         Some((pb, fvf)) => (

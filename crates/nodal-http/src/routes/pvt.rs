@@ -1206,9 +1206,7 @@ pub fn compute_bubble_point(request: &BubblePointRequest) -> Result<BubblePointR
         ("oil_api", description.oil_api),
         (
             "gas_sg",
-            description
-                .oil_gas_sg()
-                .map_err(|e| prefixed("fluid", e))?,
+            description.oil_gas_sg().map_err(|e| prefixed("fluid", e))?,
         ),
         ("gor_scf_stb", description.gor_scf_stb),
         ("temperature_degf", t),
