@@ -281,7 +281,7 @@ pub fn recommend(
     choices.push(Choice {
         property: "gas_oil_tension",
         method: methods.gas_oil_tension.id(),
-        reason: "Abdul-Majeed and Abu Al-Soof (2000), the default: it publishes no data range, \
+        reason: "Abdul-Majeed and Abu Al-Soof (2000), the default: no data range of it was found, \
                  so none was checked; preferred to Baker-Swerdloff (1956), whose data cover \
                  only 68-100 °F"
             .into(),
