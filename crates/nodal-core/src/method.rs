@@ -27,6 +27,7 @@ impl ParamRange {
                 value,
                 min: self.min,
                 max: self.max,
+                compared: None,
             })
         } else {
             None
@@ -71,12 +72,17 @@ pub struct RangeWarning {
     pub method: &'static str,
     /// The input, with its unit suffix.
     pub param: &'static str,
-    /// The value given.
+    /// The value compared with the range.
     pub value: f64,
     /// Published minimum.
     pub min: f64,
     /// Published maximum.
     pub max: f64,
+    /// What `value` is, when it is not exactly the quantity the range was published for
+    /// (e.g. the total surface gas gravity standing in for a separator gas gravity). Part of
+    /// the warning's text.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    pub compared: Option<&'static str>,
 }
 
 impl std::fmt::Display for RangeWarning {
@@ -85,7 +91,11 @@ impl std::fmt::Display for RangeWarning {
             f,
             "{} = {} is outside the published data range of {} ({} to {})",
             self.param, self.value, self.method, self.min, self.max
-        )
+        )?;
+        match self.compared {
+            Some(what) => write!(f, "; compared: {what}"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -114,5 +124,20 @@ mod tests {
         assert_eq!(w.len(), 1);
         assert_eq!(w[0].param, "temperature_degf");
         assert!(w[0].to_string().contains("demo_2000"));
+        assert_eq!(w[0].compared, None);
+    }
+
+    #[test]
+    fn the_compared_quantity_is_part_of_the_text() {
+        let mut w = Vec::new();
+        INFO.check_ranges(&[("temperature_degf", 300.0)], &mut w);
+        let plain = w[0].to_string();
+        w[0].compared = Some("the wellhead temperature");
+        let noted = w[0].to_string();
+        assert!(noted.starts_with(&plain), "{noted}");
+        assert!(
+            noted.ends_with("; compared: the wellhead temperature"),
+            "{noted}"
+        );
     }
 }

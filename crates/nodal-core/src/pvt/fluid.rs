@@ -15,7 +15,9 @@
 
 use super::gas::{GasMethods, GasModel, Impurities};
 use super::oil::{OilCalibration, OilFluid, OilMethods, OilModel};
-use super::separator::{SeparatorConditions, corrected_gas_sg};
+use super::separator::{
+    GAS_SG_SEPARATOR_CORRECTION_VASQUEZ_BEGGS_1980, SeparatorConditions, corrected_gas_sg,
+};
 use super::tension::{GasOilTensionInput, GasOilTensionMethod, GasWaterTensionMethod};
 use super::water::WaterModel;
 use crate::error::{CoreResult, require_in_range, require_positive};
@@ -59,6 +61,26 @@ pub struct FluidDescription {
     /// Measured bubble point to calibrate to, when known.
     pub measured: Option<MeasuredBubblePoint>,
 }
+
+impl FluidDescription {
+    /// The gas gravity the oil correlations receive: `gas_sg` corrected to a 100 psig
+    /// separator by Vasquez-Beggs (1980) when separator conditions are given
+    /// ([`corrected_gas_sg`]), else `gas_sg` unchanged. Range checks of the oil correlations
+    /// compare this value, the one the correlations actually use.
+    pub fn oil_gas_sg(&self) -> CoreResult<f64> {
+        corrected_gas_sg(self.gas_sg, self.oil_api, self.separator)
+    }
+}
+
+/// What a warning on the oil correlations' gas gravity compared when no separator
+/// conditions are given and the range is of a separator gas gravity.
+const TOTAL_GAS_SG_FOR_SEPARATOR: &str = "the total surface gas gravity gas_sg, in place of \
+     the separator gas gravity the range is published for (no separator conditions given)";
+
+/// What a warning on the oil correlations' gas gravity compared when separator conditions
+/// are given.
+const CORRECTED_GAS_SG: &str = "the gas gravity corrected from gas_sg to a 100 psig \
+     separator by Vasquez-Beggs (1980), the value the oil correlations use";
 
 /// The correlations chosen for each property.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -189,7 +211,7 @@ impl BlackOilFluid {
         let d = description;
         require_positive("oil_api", d.oil_api)?;
         require_in_range("gas_sg", d.gas_sg, 0.5, 3.0)?;
-        let oil_gas_sg = corrected_gas_sg(d.gas_sg, d.oil_api, d.separator)?;
+        let oil_gas_sg = d.oil_gas_sg()?;
         let oil_fluid = OilFluid::new(d.oil_api, oil_gas_sg, d.gor_scf_stb)?;
         let oil = match d.measured {
             Some(m) => OilModel::calibrated(
@@ -298,17 +320,68 @@ impl BlackOilFluid {
     /// Appends a warning for every input outside the published data range of a method
     /// used at (`pressure_psia`, `temperature_degf`). May allocate: call it once per request
     /// point, not inside a traverse.
+    ///
+    /// Checked: the oil correlations ([`OilModel::check_ranges`]), the gas correlations,
+    /// the water correlations, the Vasquez-Beggs (1980) separator correction when separator
+    /// conditions are given (separator pressure and temperature, API, measured gas gravity),
+    /// and both interfacial tensions against temperature:
+    /// - Baker-Swerdloff (1956), 68-100 °F: the dead-oil tension rests on measurements at
+    ///   68 and 100 °F only and is held constant outside (Baker, O. and Swerdloff, W.:
+    ///   "Finding Surface Tension of Hydrocarbon Liquids", Oil and Gas J. (2 Jan. 1956) 125;
+    ///   Brill and Mukherjee (1999), SPE Monograph 17, Ch. 2);
+    /// - the gas-water chart fit, 74-280 °F: the two isotherms of the water-methane tension
+    ///   chart of Katz et al. (1959), *Handbook of Natural Gas Engineering*, held constant
+    ///   outside (fit as given in Brill and Mukherjee (1999), Ch. 2);
+    /// - Abdul-Majeed and Abu Al-Soof (2000) publishes no data range, so nothing is checked.
+    ///
+    /// The oil correlations receive [`FluidDescription::oil_gas_sg`]; a warning on that
+    /// gravity says in its `compared` text which gravity it is when it is not the `gas_sg`
+    /// given (the corrected gravity), or when it stands in for a separator gas gravity
+    /// (Velarde (1999), without separator conditions).
     pub fn check_ranges(
         &self,
         pressure_psia: f64,
         temperature_degf: f64,
         out: &mut Vec<RangeWarning>,
     ) -> CoreResult<()> {
+        let first_oil = out.len();
         self.oil
             .check_ranges(pressure_psia, temperature_degf, out)?;
+        let separator = self.description.separator;
+        for w in &mut out[first_oil..] {
+            w.compared = match (w.param, separator) {
+                ("gas_sg" | "separator_gas_sg", Some(_)) => Some(CORRECTED_GAS_SG),
+                ("separator_gas_sg", None) => Some(TOTAL_GAS_SG_FOR_SEPARATOR),
+                _ => w.compared,
+            };
+        }
+        if let Some(sep) = separator {
+            GAS_SG_SEPARATOR_CORRECTION_VASQUEZ_BEGGS_1980.check_ranges(
+                &[
+                    ("separator_pressure_psia", sep.pressure_psia),
+                    ("separator_temperature_degf", sep.temperature_degf),
+                    ("oil_api", self.description.oil_api),
+                    ("gas_sg", self.description.gas_sg),
+                ],
+                out,
+            );
+        }
         self.gas.check_ranges(pressure_psia, temperature_degf, out);
         self.water
             .check_ranges(pressure_psia, temperature_degf, out);
+        let tension_inputs = [
+            ("pressure_psia", pressure_psia),
+            ("temperature_degf", temperature_degf),
+            ("oil_api", self.description.oil_api),
+        ];
+        self.methods
+            .gas_oil_tension
+            .info()
+            .check_ranges(&tension_inputs, out);
+        self.methods
+            .gas_water_tension
+            .info()
+            .check_ranges(&tension_inputs, out);
         Ok(())
     }
 }
@@ -352,7 +425,7 @@ impl FluidModel for BlackOilFluid {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
     use crate::pvt::oil::BubblePointMethod;
@@ -495,6 +568,208 @@ mod tests {
                 .filter(standing)
                 .any(|w| w.param == "temperature_degf"),
             "{warnings:?}"
+        );
+    }
+
+    fn warnings_at(fluid: &BlackOilFluid, p: f64, t: f64) -> Vec<RangeWarning> {
+        let mut w = Vec::new();
+        fluid.check_ranges(p, t, &mut w).unwrap();
+        w
+    }
+
+    /// Baker-Swerdloff's (1956) dead-oil data are at 68 and 100 °F; the Katz et al. (1959)
+    /// gas-water chart fit spans its 74 and 280 °F isotherms (ranges in the metadata of
+    /// `pvt::tension`). Outside them both are held constant, which must be reported.
+    #[test]
+    fn tension_ranges_are_checked() {
+        let fluid = BlackOilFluid::new(&description(), PvtMethods::default()).unwrap();
+        let on = |w: &[RangeWarning], method: &str| {
+            w.iter()
+                .filter(|w| w.method == method && w.param == "temperature_degf")
+                .map(|w| (w.value, w.min, w.max))
+                .collect::<Vec<_>>()
+        };
+        let hot = warnings_at(&fluid, 2000.0, 180.0);
+        assert_eq!(
+            on(&hot, "baker_swerdloff_1956"),
+            [(180.0, 68.0, 100.0)],
+            "{hot:?}"
+        );
+        assert!(on(&hot, "katz_1959_chart_fit").is_empty(), "{hot:?}");
+        let mild = warnings_at(&fluid, 2000.0, 90.0);
+        assert!(on(&mild, "baker_swerdloff_1956").is_empty(), "{mild:?}");
+        assert!(on(&mild, "katz_1959_chart_fit").is_empty(), "{mild:?}");
+        let very_hot = warnings_at(&fluid, 2000.0, 300.0);
+        assert_eq!(
+            on(&very_hot, "katz_1959_chart_fit"),
+            [(300.0, 74.0, 280.0)],
+            "{very_hot:?}"
+        );
+        let cold = warnings_at(&fluid, 2000.0, 60.0);
+        assert_eq!(
+            on(&cold, "katz_1959_chart_fit"),
+            [(60.0, 74.0, 280.0)],
+            "{cold:?}"
+        );
+        assert_eq!(
+            on(&cold, "baker_swerdloff_1956"),
+            [(60.0, 68.0, 100.0)],
+            "{cold:?}"
+        );
+        // Abdul-Majeed and Abu Al-Soof (2000) publish no range: nothing to report.
+        let methods = PvtMethods {
+            gas_oil_tension: GasOilTensionMethod::AbdulMajeedAbuAlSoof2000,
+            ..PvtMethods::default()
+        };
+        let fluid = BlackOilFluid::new(&description(), methods).unwrap();
+        let w = warnings_at(&fluid, 2000.0, 180.0);
+        assert!(
+            !w.iter().any(|w| w.method == "abdul_majeed_abu_al_soof_2000"
+                || w.method == "baker_swerdloff_1956"),
+            "{w:?}"
+        );
+    }
+
+    fn valko_mccain() -> PvtMethods {
+        let mut methods = PvtMethods::default();
+        methods.oil.bubble_point = BubblePointMethod::ValkoMcCain2003;
+        methods
+    }
+
+    fn velarde_gravity_warning(w: &[RangeWarning]) -> Option<RangeWarning> {
+        let velarde = w
+            .iter()
+            .filter(|w| w.method == "velarde_blasingame_mccain_1999")
+            .collect::<Vec<_>>();
+        // The gravity range is of the separator gas, never of the total gas.
+        assert!(velarde.iter().all(|w| w.param != "gas_sg"), "{velarde:?}");
+        velarde
+            .into_iter()
+            .find(|w| w.param == "separator_gas_sg")
+            .copied()
+    }
+
+    /// Velarde et al. (1999) data: separator gas gravity 0.555-1.245 (pengtools table).
+    /// Without separator conditions the total gravity stands in for it, and the warning
+    /// says so; with them, the Vasquez-Beggs (1980) corrected gravity the correlation
+    /// receives is compared, and a total gravity outside the range whose corrected value
+    /// lies inside raises nothing.
+    #[test]
+    fn velarde_gravity_range_is_checked_on_the_gravity_it_receives() {
+        let rich = FluidDescription {
+            gas_sg: 1.3,
+            oil_api: 40.0,
+            ..description()
+        };
+        let fluid = BlackOilFluid::new(&rich, valko_mccain()).unwrap();
+        let pb = fluid.bubble_point_psia(180.0).unwrap();
+        let w = velarde_gravity_warning(&warnings_at(&fluid, 0.5 * pb, 180.0))
+            .expect("total gas_sg 1.3 stands in for the separator gravity and is outside");
+        assert_eq!((w.value, w.min, w.max), (1.3, 0.555, 1.245));
+        assert_eq!(w.compared, Some(TOTAL_GAS_SG_FOR_SEPARATOR));
+        assert!(w.to_string().contains("total surface gas gravity"), "{w}");
+
+        // A 60 psia, 100 °F separator lowers the gravity by the factor
+        // 1 + 5.912e-5 · 40 · 100 · log10(60 / 114.7) = 0.9334 (Vasquez and Beggs 1980):
+        // 1.3 becomes 1.2134, inside.
+        let separated = FluidDescription {
+            separator: Some(SeparatorConditions {
+                pressure_psia: 60.0,
+                temperature_degf: 100.0,
+            }),
+            ..rich
+        };
+        let g = separated.oil_gas_sg().unwrap();
+        assert!((g - 1.3 * 0.9334).abs() < 1e-3, "{g}");
+        let fluid = BlackOilFluid::new(&separated, valko_mccain()).unwrap();
+        let pb = fluid.bubble_point_psia(180.0).unwrap();
+        assert_eq!(
+            velarde_gravity_warning(&warnings_at(&fluid, 0.5 * pb, 180.0)),
+            None
+        );
+
+        // A 500 psia separator raises 1.2 (inside) above 1.245: flagged, as corrected.
+        let raised = FluidDescription {
+            gas_sg: 1.2,
+            separator: Some(SeparatorConditions {
+                pressure_psia: 500.0,
+                temperature_degf: 100.0,
+            }),
+            ..rich
+        };
+        let fluid = BlackOilFluid::new(&raised, valko_mccain()).unwrap();
+        let pb = fluid.bubble_point_psia(180.0).unwrap();
+        let w = velarde_gravity_warning(&warnings_at(&fluid, 0.5 * pb, 180.0))
+            .expect("the corrected gravity is outside");
+        assert_eq!(w.value, raised.oil_gas_sg().unwrap());
+        assert_eq!(w.compared, Some(CORRECTED_GAS_SG));
+    }
+
+    /// With separator conditions every oil correlation receives the corrected gravity; a
+    /// warning on it must say that it is not the `gas_sg` given. Standing's (1947) data:
+    /// gas gravity 0.59-0.95.
+    #[test]
+    fn corrected_gas_gravity_warnings_say_what_was_compared() {
+        let d = FluidDescription {
+            gas_sg: 0.93,
+            separator: Some(SeparatorConditions {
+                pressure_psia: 500.0,
+                temperature_degf: 100.0,
+            }),
+            ..description()
+        };
+        let mut methods = PvtMethods::default();
+        methods.oil.bubble_point = BubblePointMethod::Standing1947;
+        let fluid = BlackOilFluid::new(&d, methods).unwrap();
+        let w = warnings_at(&fluid, 2000.0, 180.0);
+        let standing = w
+            .iter()
+            .find(|w| w.method == "standing_1947" && w.param == "gas_sg")
+            .unwrap_or_else(|| panic!("{w:?}"));
+        assert_eq!(standing.value, d.oil_gas_sg().unwrap());
+        assert!(standing.value > 0.95);
+        assert_eq!(standing.compared, Some(CORRECTED_GAS_SG));
+        // Without separator conditions the gas_sg given is compared, with no note.
+        let plain = BlackOilFluid::new(
+            &FluidDescription {
+                gas_sg: 0.97,
+                ..description()
+            },
+            methods,
+        )
+        .unwrap();
+        let w = warnings_at(&plain, 2000.0, 180.0);
+        let standing = w
+            .iter()
+            .find(|w| w.method == "standing_1947" && w.param == "gas_sg")
+            .unwrap_or_else(|| panic!("{w:?}"));
+        assert_eq!((standing.value, standing.compared), (0.97, None));
+    }
+
+    /// Vasquez and Beggs' (1980) separator correction was fitted for separators at
+    /// 60-565 psia and 76-150 °F: a 30 psia separator is flagged.
+    #[test]
+    fn separator_correction_range_is_checked() {
+        let d = FluidDescription {
+            separator: Some(SeparatorConditions {
+                pressure_psia: 30.0,
+                temperature_degf: 80.0,
+            }),
+            ..description()
+        };
+        let fluid = BlackOilFluid::new(&d, PvtMethods::default()).unwrap();
+        let w = warnings_at(&fluid, 2000.0, 180.0);
+        let sep = w
+            .iter()
+            .filter(|w| w.method == "vasquez_beggs_1980_separator_gas_sg")
+            .map(|w| (w.param, w.value))
+            .collect::<Vec<_>>();
+        assert_eq!(sep, [("separator_pressure_psia", 30.0)], "{w:?}");
+        let plain = BlackOilFluid::new(&description(), PvtMethods::default()).unwrap();
+        assert!(
+            !warnings_at(&plain, 2000.0, 180.0)
+                .iter()
+                .any(|w| w.method == "vasquez_beggs_1980_separator_gas_sg")
         );
     }
 

@@ -16,14 +16,24 @@
 //!   point McCain (1988), the only one offered.
 //! - dead-oil viscosity: Beggs-Robinson (1975), Glasø (1980), Petrosky-Farshad (1995) by data
 //!   range; live oil Beggs-Robinson; undersaturated Vasquez-Beggs.
-//! - gas: Sutton (1985) pseudo-criticals inside 0.57 ≤ γg ≤ 1.68, else Standing (1977);
+//! - gas: Sutton (1985) pseudo-criticals where the hydrocarbon gas gravity lies inside
+//!   0.571-1.679, else Standing (1977);
 //!   Wichert-Aziz for CO2/H2S with Kay's rule for N2; Dranchuk-Abou-Kassem Z; Lee-Gonzalez-
 //!   Eakin viscosity.
-//! - tension: Abdul-Majeed and Abu Al-Soof (2000) gas-oil where inside its data, else
-//!   Baker-Swerdloff (1956); the Katz chart fit for gas-water.
+//! - gas-oil tension: Abdul-Majeed and Abu Al-Soof (2000), always, by default and not by
+//!   data range: no data range of it was found, so none can be checked. It is preferred to
+//!   Baker-Swerdloff (1956) because it is the later fit and takes the dissolved gas through
+//!   Rs, while Baker-Swerdloff's dead-oil data cover only 68-100 °F and are held constant
+//!   outside, which is where nearly every well lies. Gas-water: the Katz chart fit, the
+//!   only one offered.
+//!
+//! Range checks compare the quantity each correlation receives: for the oil correlations
+//! that is [`FluidDescription::oil_gas_sg`] (the gravity corrected to a 100 psig separator
+//! when separator conditions are given), as in [`BlackOilFluid::check_ranges`], so a
+//! correlation chosen as "inside its data" raises no gas-gravity warning later.
 
 use super::fluid::{BlackOilFluid, FluidDescription, PvtMethods};
-use super::gas::{ImpurityCorrection, PseudoCriticalMethod};
+use super::gas::{ImpurityCorrection, PseudoCriticalMethod, hydrocarbon_gas_sg};
 use super::oil::{
     BubblePointMethod, DeadOilViscosityMethod, OilCompressibilityMethod, OilFvfMethod,
 };
@@ -137,31 +147,37 @@ pub fn recommend(
     // Validate the description once with the defaults: errors name the field.
     BlackOilFluid::new(description, PvtMethods::default())?;
     let d = description;
-    let inputs = [
+    let oil_inputs = [
         ("oil_api", d.oil_api),
-        ("gas_sg", d.gas_sg),
+        ("gas_sg", d.oil_gas_sg()?),
         ("gor_scf_stb", d.gor_scf_stb),
         ("temperature_degf", temperature_degf),
     ];
+    // The pseudo-critical correlations take the hydrocarbon part of the gas under the
+    // Kay/Wichert-Aziz correction chosen below (the whole gas when it is sweet).
+    let gas_inputs = [(
+        "hydrocarbon_gas_sg",
+        hydrocarbon_gas_sg(d.gas_sg, d.impurities)?,
+    )];
     let mut methods = PvtMethods::default();
     let mut choices = Vec::with_capacity(8);
 
     // Gas first: the oil checks below evaluate the whole fluid.
     let sutton = PseudoCriticalMethod::Sutton1985;
-    if inside(sutton.info(), &inputs) {
+    if inside(sutton.info(), &gas_inputs) {
         methods.gas.pseudo_critical = sutton;
         choices.push(Choice {
             property: "gas_pseudo_critical",
             method: sutton.id(),
-            reason: "gas gravity inside Sutton's (1985) data range".into(),
+            reason: "hydrocarbon gas gravity inside Sutton's (1985) data range".into(),
         });
     } else {
         methods.gas.pseudo_critical = PseudoCriticalMethod::StandingNaturalGas1977;
         choices.push(Choice {
             property: "gas_pseudo_critical",
             method: methods.gas.pseudo_critical.id(),
-            reason: "gas gravity outside Sutton's (1985) data range; Standing (1977) natural-gas \
-                     curve used"
+            reason: "hydrocarbon gas gravity outside Sutton's (1985) data range; Standing (1977) \
+                     natural-gas curve used"
                 .into(),
         });
     }
@@ -186,7 +202,8 @@ pub fn recommend(
         let mut candidate = methods;
         candidate.oil.bubble_point = *pb;
         candidate.oil.fvf = *fvf;
-        inside(pb.info(), &inputs) && evaluates(d, candidate, temperature_degf, max_pressure_psia)
+        inside(pb.info(), &oil_inputs)
+            && evaluates(d, candidate, temperature_degf, max_pressure_psia)
     });
     let (pb_method, fvf_method, pb_reason) = match family {
         Some((pb, fvf)) => (
@@ -245,13 +262,13 @@ pub fn recommend(
     let dead = DEAD_OIL_PREFERENCE
         .iter()
         .copied()
-        .find(|m| inside(m.info(), &inputs))
+        .find(|m| inside(m.info(), &oil_inputs))
         .unwrap_or(DeadOilViscosityMethod::BeggsRobinson1975);
     methods.oil.dead_viscosity = dead;
     choices.push(Choice {
         property: "dead_oil_viscosity",
         method: dead.id(),
-        reason: if inside(dead.info(), &inputs) {
+        reason: if inside(dead.info(), &oil_inputs) {
             "first of Beggs-Robinson, Glasø, Petrosky-Farshad whose data range contains the oil"
                 .into()
         } else {
@@ -259,21 +276,15 @@ pub fn recommend(
         },
     });
 
-    // Gas-oil tension.
-    let abdul_majeed = GasOilTensionMethod::AbdulMajeedAbuAlSoof2000;
-    methods.gas_oil_tension = if inside(abdul_majeed.info(), &inputs) {
-        abdul_majeed
-    } else {
-        GasOilTensionMethod::BakerSwerdloff1956
-    };
+    // Gas-oil tension: a default, not a range decision (see the module documentation).
+    methods.gas_oil_tension = GasOilTensionMethod::AbdulMajeedAbuAlSoof2000;
     choices.push(Choice {
         property: "gas_oil_tension",
         method: methods.gas_oil_tension.id(),
-        reason: if methods.gas_oil_tension == abdul_majeed {
-            "Abdul-Majeed and Abu Al-Soof (2000): the more recent data set, contains the oil".into()
-        } else {
-            "outside Abdul-Majeed's data; Baker-Swerdloff (1956) used".into()
-        },
+        reason: "Abdul-Majeed and Abu Al-Soof (2000), the default: no data range of it was found, \
+                 so none was checked; preferred to Baker-Swerdloff (1956), whose data cover \
+                 only 68-100 °F"
+            .into(),
     });
 
     Ok(Recommendation { methods, choices })
@@ -325,6 +336,80 @@ mod tests {
             .find(|c| c.property == "oil_compressibility")
             .unwrap();
         assert!(c.reason.contains("non-positive"));
+    }
+
+    /// Abdul-Majeed and Abu Al-Soof (2000) publish no data range: the recommender picks
+    /// it by default, at every temperature, and says so instead of claiming the oil lies
+    /// inside its data.
+    #[test]
+    fn gas_oil_tension_is_a_stated_default() {
+        for t in [60.0, 90.0, 180.0, 320.0] {
+            let r = recommend(&description(35.0, 0.75, 600.0), t, 5000.0).unwrap();
+            assert_eq!(
+                r.methods.gas_oil_tension,
+                GasOilTensionMethod::AbdulMajeedAbuAlSoof2000
+            );
+            let c = r
+                .choices
+                .iter()
+                .find(|c| c.property == "gas_oil_tension")
+                .unwrap();
+            assert!(c.reason.contains("no data range"), "{}", c.reason);
+            assert!(!c.reason.contains("contains"), "{}", c.reason);
+        }
+    }
+
+    /// Sutton's (1985) range is of the hydrocarbon gas gravity, 0.571-1.679 (SPE 14265):
+    /// a 1.9 gas, or a 0.75 gas with 30 % CO2 (hydrocarbon part 0.42, Whitson and Brulé
+    /// 2000 Eq. 3.53), is outside it and gets Standing (1977).
+    #[test]
+    fn sutton_range_is_checked_on_the_hydrocarbon_gravity() {
+        let heavy = recommend(&description(35.0, 1.9, 600.0), 180.0, 5000.0).unwrap();
+        let sour = FluidDescription {
+            impurities: Impurities::new(0.30, 0.0, 0.0).unwrap(),
+            ..description(35.0, 0.75, 600.0)
+        };
+        let sour = recommend(&sour, 180.0, 5000.0).unwrap();
+        for r in [heavy, sour] {
+            assert_eq!(
+                r.methods.gas.pseudo_critical,
+                PseudoCriticalMethod::StandingNaturalGas1977
+            );
+        }
+        let sweet = recommend(&description(35.0, 0.75, 600.0), 180.0, 5000.0).unwrap();
+        assert_eq!(
+            sweet.methods.gas.pseudo_critical,
+            PseudoCriticalMethod::Sutton1985
+        );
+    }
+
+    /// With separator conditions the oil correlations receive the Vasquez-Beggs (1980)
+    /// corrected gravity: a 500 psia, 100 °F separator raises 0.93 to about 1.13 for a
+    /// 58 °API oil, above Standing's (1947) 0.95. Valkó-McCain is out of its API data
+    /// (6-56.8), so the choice falls on the next method whose range holds the corrected
+    /// gravity, and the fluid's own range check finds nothing against it.
+    #[test]
+    fn bubble_point_choice_uses_the_gravity_the_correlations_receive() {
+        let d = FluidDescription {
+            separator: Some(crate::pvt::separator::SeparatorConditions {
+                pressure_psia: 500.0,
+                temperature_degf: 100.0,
+            }),
+            ..description(58.0, 0.93, 600.0)
+        };
+        assert!(d.oil_gas_sg().unwrap() > 1.1);
+        let r = recommend(&d, 150.0, 5000.0).unwrap();
+        let chosen = r.methods.oil.bubble_point;
+        assert_ne!(chosen, BubblePointMethod::Standing1947);
+        let fluid = BlackOilFluid::new(&d, r.methods).unwrap();
+        let pb = fluid.bubble_point_psia(150.0).unwrap();
+        let mut w = Vec::new();
+        fluid.check_ranges(1.1 * pb, 150.0, &mut w).unwrap();
+        assert!(
+            !w.iter()
+                .any(|w| w.method == chosen.id() && w.param == "gas_sg"),
+            "{chosen:?}: {w:?}"
+        );
     }
 
     #[test]

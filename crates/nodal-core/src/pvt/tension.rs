@@ -147,6 +147,13 @@ impl GasWaterTensionMethod {
 }
 
 /// Metadata of [`gas_oil_tension_baker_swerdloff_1956`].
+///
+/// Data range: temperature 68-100 °F. Baker and Swerdloff's dead-oil tension rests on
+/// measurements at 68 and 100 °F (Baker, O. and Swerdloff, W., Oil and Gas J., 2 Jan. 1956,
+/// 125; the two lines as reprinted in Brill and Mukherjee 1999, SPE Monograph 17, Ch. 2);
+/// outside them the value is held constant, an extrapolation that
+/// [`crate::pvt::fluid::BlackOilFluid::check_ranges`] reports as a warning. No pressure or
+/// API range is published with the dissolved-gas chart, so none is checked.
 pub static GAS_OIL_TENSION_BAKER_SWERDLOFF_1956: MethodInfo = MethodInfo {
     id: "baker_swerdloff_1956",
     property: "gas_oil_interfacial_tension",
@@ -165,6 +172,10 @@ pub static GAS_OIL_TENSION_BAKER_SWERDLOFF_1956: MethodInfo = MethodInfo {
 };
 
 /// Metadata of [`gas_oil_tension_abdul_majeed_2000`].
+///
+/// No data range: none was found in the sources consulted, so `ranges` is empty and this
+/// method never raises a range warning. That absence says nothing about its accuracy: the
+/// recommender does not treat it as "inside the data" (see [`crate::pvt::recommend`]).
 pub static GAS_OIL_TENSION_ABDUL_MAJEED_2000: MethodInfo = MethodInfo {
     id: "abdul_majeed_abu_al_soof_2000",
     property: "gas_oil_interfacial_tension",
@@ -178,6 +189,11 @@ pub static GAS_OIL_TENSION_ABDUL_MAJEED_2000: MethodInfo = MethodInfo {
 };
 
 /// Metadata of [`gas_water_tension_katz_1959`].
+///
+/// Data range: temperature 74-280 °F, the two isotherms of the water-methane chart of
+/// Katz et al. (1959), *Handbook of Natural Gas Engineering*, that the fit reproduces
+/// (Brill and Mukherjee 1999, SPE Monograph 17, Ch. 2); outside them the value is held
+/// constant, which [`crate::pvt::fluid::BlackOilFluid::check_ranges`] reports as a warning.
 pub static GAS_WATER_TENSION_KATZ_1959: MethodInfo = MethodInfo {
     id: "katz_1959_chart_fit",
     property: "gas_water_interfacial_tension",

@@ -1200,9 +1200,14 @@ pub fn compute_bubble_point(request: &BubblePointRequest) -> Result<BubblePointR
         measured: None,
         ..description
     };
+    // The gas gravity the bubble-point correlations receive (corrected to a 100 psig
+    // separator when separator conditions are given), as in the fluid's own range check.
     let inputs = [
         ("oil_api", description.oil_api),
-        ("gas_sg", description.gas_sg),
+        (
+            "gas_sg",
+            description.oil_gas_sg().map_err(|e| prefixed("fluid", e))?,
+        ),
         ("gor_scf_stb", description.gor_scf_stb),
         ("temperature_degf", t),
     ];

@@ -263,6 +263,85 @@ async fn bubble_point_by_every_method_and_the_recommended_one() {
     assert!(!body["reason"].as_str().unwrap().is_empty());
 }
 
+/// Baker-Swerdloff's (1956) data are at 68 and 100 °F; at 180 °F the response warns, and
+/// the recommended gas-oil tension (Abdul-Majeed, no published range) does not.
+#[actix_web::test]
+async fn tension_ranges_reach_the_warnings() {
+    let warned = |body: &Value, method: &str| {
+        body["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w["method"] == method && w["param"] == "temperature_degf")
+    };
+    let point = json!([{"pressure_psia": 2000.0, "temperature_degf": 180.0}]);
+    let (status, body) = post_json(
+        "/api/v1/pvt/properties",
+        json!({"fluid": fluid(), "methods": {"gas_oil_tension": "baker_swerdloff_1956"},
+               "points": point}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(warned(&body, "baker_swerdloff_1956"), "{body}");
+    let (status, body) = post_json(
+        "/api/v1/pvt/properties",
+        json!({"fluid": fluid(), "points": point}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        body["methods"]["ids"]["gas_oil_tension"],
+        "abdul_majeed_abu_al_soof_2000"
+    );
+    assert!(!warned(&body, "baker_swerdloff_1956"), "{body}");
+    // The gas-water chart fit spans 74-280 °F (Katz et al. 1959 isotherms).
+    let (status, body) = post_json(
+        "/api/v1/pvt/properties",
+        json!({"fluid": fluid(),
+               "points": [{"pressure_psia": 2000.0, "temperature_degf": 300.0}]}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(warned(&body, "katz_1959_chart_fit"), "{body}");
+}
+
+/// With separator conditions the bubble-point correlations receive the Vasquez-Beggs (1980)
+/// corrected gravity: 0.93 through a 500 psia, 100 °F separator is about 1.05 for a 35 °API
+/// oil, above Standing's (1947) 0.95, so Standing is reported outside its data.
+#[actix_web::test]
+async fn bubble_point_data_ranges_use_the_corrected_gas_gravity() {
+    let mut separated = fluid();
+    separated["gas_sg"] = json!(0.93);
+    separated["separator_pressure_psia"] = json!(500.0);
+    separated["separator_temperature_degf"] = json!(100.0);
+    let standing_inside = |body: &Value| {
+        body["estimates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["method"] == "standing_1947")
+            .unwrap()["inside_data_range"]
+            .as_bool()
+            .unwrap()
+    };
+    let (status, body) = post_json(
+        "/api/v1/pvt/bubble-point",
+        json!({"fluid": separated, "temperature_degf": 180.0}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(!standing_inside(&body), "{body}");
+    let mut plain = fluid();
+    plain["gas_sg"] = json!(0.93);
+    let (status, body) = post_json(
+        "/api/v1/pvt/bubble-point",
+        json!({"fluid": plain, "temperature_degf": 180.0}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(standing_inside(&body), "{body}");
+}
+
 #[actix_web::test]
 async fn methods_catalogue_lists_variants_ranges_and_sources() {
     let db = TestDatabase::sqlite();

@@ -659,6 +659,9 @@ pub static VALKO_MCCAIN_2003: MethodInfo = MethodInfo {
 
 /// Velarde-Blasingame-McCain (1999) solution GOR below the bubble point (the companion of
 /// [`VALKO_MCCAIN_2003`]).
+///
+/// Its gas-gravity range (0.555-1.245) is of the *separator* gas gravity, the quantity the
+/// curve takes, so it is listed as `separator_gas_sg`, not as the total surface `gas_sg`.
 pub static VELARDE_1999: MethodInfo = MethodInfo {
     id: "velarde_blasingame_mccain_1999",
     property: "solution_gor",
@@ -681,7 +684,7 @@ pub static VELARDE_1999: MethodInfo = MethodInfo {
             max: 56.2,
         },
         ParamRange {
-            param: "gas_sg",
+            param: "separator_gas_sg",
             min: 0.555,
             max: 1.245,
         },

@@ -325,9 +325,16 @@ impl OilModel {
 
     /// Appends a [`RangeWarning`] for every input at this point that lies outside the
     /// published data range of a method used at this point (API, gas gravity, GOR,
-    /// temperature, pressure and calibrated bubble point): the compressibility and
+    /// temperature, pressure, calibrated bubble point and the calibrated viscosity at it):
+    /// the compressibility and
     /// viscosity methods of the undersaturated side above the bubble point, those of the
     /// saturated side below it. Not for hot loops: it may allocate.
+    ///
+    /// Gas-gravity ranges are compared with [`OilFluid::gas_sg`], the gravity the
+    /// correlations receive: as `gas_sg` for the correlations published for a surface gas
+    /// gravity, and as `separator_gas_sg` for Velarde (1999), whose data are separator gas
+    /// gravities. The caller knows which gravity `OilFluid::gas_sg` holds and says so in the
+    /// warnings ([`crate::pvt::fluid::BlackOilFluid::check_ranges`] does).
     pub fn check_ranges(
         &self,
         pressure_psia: f64,
@@ -336,15 +343,25 @@ impl OilModel {
     ) -> CoreResult<()> {
         require_positive("pressure_psia", pressure_psia)?;
         let pb = self.bubble_point_psia(temperature_degf)?;
+        let m = &self.methods;
+        // The (calibrated) viscosity at the bubble point, which the undersaturated
+        // correlations start from: Petrosky-Farshad (1995) and Bergman-Sutton publish a range
+        // for it.
+        let bubble_point_viscosity_cp = m
+            .dead_viscosity
+            .viscosity_cp(self.fluid.oil_api, temperature_degf)
+            .and_then(|dead| m.live_viscosity.viscosity_cp(dead, self.fluid.gor_scf_stb))?
+            * self.viscosity_multiplier;
         let inputs = [
             ("pressure_psia", pressure_psia),
             ("temperature_degf", temperature_degf),
             ("oil_api", self.fluid.oil_api),
             ("gas_sg", self.fluid.gas_sg),
+            ("separator_gas_sg", self.fluid.gas_sg),
             ("gor_scf_stb", self.fluid.gor_scf_stb),
             ("bubble_point_psia", pb),
+            ("bubble_point_viscosity_cp", bubble_point_viscosity_cp),
         ];
-        let m = &self.methods;
         let below = pressure_psia < pb;
         let used = [
             Some(m.bubble_point.info()),
@@ -583,6 +600,31 @@ mod tests {
         let mut w = Vec::new();
         model.check_ranges(1.2 * pb, 200.0, &mut w).unwrap();
         assert!(!w.iter().any(velarde), "{w:?}");
+    }
+
+    /// Petrosky-Farshad (1995) undersaturated viscosity was fitted for bubble-point
+    /// viscosities of 0.211-3.546 cp (SPE 29468): a 20 °API, 100 scf/STB oil at 150 °F
+    /// starts well above that and must be flagged, with the value the correlation starts
+    /// from (the live-oil viscosity at the bubble point).
+    #[test]
+    fn bubble_point_viscosity_range_is_checked() {
+        let fluid = OilFluid::new(20.0, 0.75, 100.0).unwrap();
+        let methods = OilMethods {
+            undersaturated_viscosity: UndersaturatedViscosityMethod::PetroskyFarshad1995,
+            ..OilMethods::default()
+        };
+        let model = OilModel::new(fluid, methods).unwrap();
+        let pb = model.bubble_point_psia(150.0).unwrap();
+        let mu_ob = model.at(pb, 150.0).unwrap().viscosity_cp;
+        assert!(mu_ob > 3.546, "{mu_ob}");
+        let mut w = Vec::new();
+        model.check_ranges(pb + 2000.0, 150.0, &mut w).unwrap();
+        let flagged = w
+            .iter()
+            .find(|w| w.param == "bubble_point_viscosity_cp")
+            .unwrap_or_else(|| panic!("{w:?}"));
+        assert_eq!(flagged.method, "petrosky_farshad_1995");
+        assert!((flagged.value - mu_ob).abs() < 1e-9 * mu_ob);
     }
 
     proptest! {
