@@ -6,9 +6,10 @@
 use super::GradientCorrelation;
 use super::fluid::{FluidModel, SurfaceRates};
 use super::friction::FrictionCorrelation;
+use super::range_check::PathRangeWarning;
 use super::traverse::{
     FlowDirection, GasLift, KnownPressure, StepControl, TemperatureProfile, TraverseInput,
-    traverse_end_pressure,
+    traverse_end_pressure, traverse_end_pressure_checked,
 };
 use crate::error::{CoreError, CoreResult};
 use crate::numeric::brent;
@@ -112,6 +113,23 @@ impl<'a, F: FluidModel + ?Sized> VlpCase<'a, F> {
             KnownPressure::Top(wellhead_pressure_psia),
         )?)
     }
+
+    /// [`Self::bottomhole_pressure`] that also adds the traverse's range warnings to
+    /// `warnings` (see [`traverse_end_pressure_checked`]).
+    pub fn bottomhole_pressure_checked(
+        &self,
+        liquid_rate_stb_d: f64,
+        wellhead_pressure_psia: f64,
+        warnings: &mut Vec<PathRangeWarning>,
+    ) -> CoreResult<f64> {
+        traverse_end_pressure_checked(
+            &self.traverse_input(
+                liquid_rate_stb_d,
+                KnownPressure::Top(wellhead_pressure_psia),
+            )?,
+            warnings,
+        )
+    }
 }
 
 /// One point of a VLP curve.
@@ -150,6 +168,23 @@ pub fn vlp_curve<F: FluidModel + ?Sized>(
     wellhead_pressure_psia: f64,
     liquid_rates_stb_d: &[f64],
 ) -> CoreResult<Vec<VlpPoint>> {
+    vlp_curve_checked(
+        case,
+        wellhead_pressure_psia,
+        liquid_rates_stb_d,
+        &mut Vec::new(),
+    )
+}
+
+/// [`vlp_curve`] that also reports where the traverses left the correlation's published
+/// range: one [`PathRangeWarning`] per input over all rates (the worst value, the MD span and
+/// the station count summed over the rates), appended to `warnings`.
+pub fn vlp_curve_checked<F: FluidModel + ?Sized>(
+    case: &VlpCase<'_, F>,
+    wellhead_pressure_psia: f64,
+    liquid_rates_stb_d: &[f64],
+    warnings: &mut Vec<PathRangeWarning>,
+) -> CoreResult<Vec<VlpPoint>> {
     if liquid_rates_stb_d.is_empty() || liquid_rates_stb_d.len() > MAX_VLP_RATES {
         return Err(CoreError::invalid(
             "liquid_rates_stb_d",
@@ -168,7 +203,7 @@ pub fn vlp_curve<F: FluidModel + ?Sized>(
             ));
         }
         let bhp = case
-            .bottomhole_pressure(q, wellhead_pressure_psia)
+            .bottomhole_pressure_checked(q, wellhead_pressure_psia, warnings)
             .map_err(|e| CoreError::Physical(format!("at liquid rate {q} STB/d: {e}")))?;
         out.push(VlpPoint {
             liquid_rate_stb_d: q,
