@@ -117,10 +117,20 @@ pub(crate) struct StationConditions {
     pub(crate) pressure_psia: f64,
     /// Mixture velocity, ft/s.
     pub(crate) mixture_velocity_ft_s: f64,
-    /// Surface oil (condensate) rate over surface gas rate, STB/MMscf (`None` without gas).
-    pub(crate) condensate_gas_ratio_stb_mmscf: Option<f64>,
-    /// Surface water rate over surface gas rate, STB/MMscf (`None` without gas).
-    pub(crate) water_gas_ratio_stb_mmscf: Option<f64>,
+    /// Surface oil (condensate) rate, STB/d.
+    pub(crate) oil_rate_stb_d: f64,
+    /// Surface water rate, STB/d.
+    pub(crate) water_rate_stb_d: f64,
+    /// Surface gas rate flowing here (formation gas plus any lift gas), MMscf/d.
+    pub(crate) gas_rate_mmscf_d: f64,
+}
+
+impl StationConditions {
+    /// A surface liquid rate over the surface gas rate, STB/MMscf; `None` without gas (the
+    /// ratio is then unbounded and a range of it says nothing more).
+    fn per_gas(&self, liquid_stb_d: f64) -> Option<f64> {
+        (self.gas_rate_mmscf_d > 0.0).then(|| liquid_stb_d / self.gas_rate_mmscf_d)
+    }
 }
 
 /// Which station input a declared range is about.
@@ -157,8 +167,8 @@ impl Input {
             Self::LiquidViscosity => Some(s.liquid_viscosity_cp),
             Self::Pressure => Some(s.pressure_psia),
             Self::MixtureVelocity => Some(s.mixture_velocity_ft_s),
-            Self::CondensateGasRatio => s.condensate_gas_ratio_stb_mmscf,
-            Self::WaterGasRatio => s.water_gas_ratio_stb_mmscf,
+            Self::CondensateGasRatio => s.per_gas(s.oil_rate_stb_d),
+            Self::WaterGasRatio => s.per_gas(s.water_rate_stb_d),
         }
     }
 }
@@ -214,7 +224,8 @@ impl RangeTracker {
     /// Checks one kept station.
     #[inline]
     pub(crate) fn record(&mut self, s: &StationConditions) {
-        for slot in self.slots.iter_mut().flatten() {
+        // The slots are filled from the front.
+        for slot in self.slots.iter_mut().map_while(Option::as_mut) {
             let Some(value) = slot.input.value(s) else {
                 continue;
             };
@@ -258,8 +269,9 @@ mod tests {
             liquid_viscosity_cp: 5.0,
             pressure_psia: 60.0,
             mixture_velocity_ft_s: 5.0,
-            condensate_gas_ratio_stb_mmscf: Some(10.0),
-            water_gas_ratio_stb_mmscf: Some(1.0),
+            oil_rate_stb_d: 10.0,
+            water_rate_stb_d: 1.0,
+            gas_rate_mmscf_d: 1.0,
         }
     }
 

@@ -545,8 +545,6 @@ impl<F: ?Sized> Marcher<'_, '_, F> {
         } else {
             0.0
         };
-        let gas_mmscf_d = (rates.oil_rate_stb_d * rates.gor_scf_stb * 1e-3 + lift_mscf_d) * 1e-3;
-        let per_gas = |liquid_stb_d: f64| (gas_mmscf_d > 0.0).then(|| liquid_stb_d / gas_mmscf_d);
         StationConditions {
             md_ft: point.station.md_ft,
             angle_deg: point.angle_deg,
@@ -554,8 +552,10 @@ impl<F: ?Sized> Marcher<'_, '_, F> {
             liquid_viscosity_cp: point.liquid_viscosity_cp,
             pressure_psia: point.station.pressure_psia,
             mixture_velocity_ft_s: point.station.mixture_velocity_ft_s,
-            condensate_gas_ratio_stb_mmscf: per_gas(rates.oil_rate_stb_d),
-            water_gas_ratio_stb_mmscf: per_gas(rates.water_rate_stb_d),
+            oil_rate_stb_d: rates.oil_rate_stb_d,
+            water_rate_stb_d: rates.water_rate_stb_d,
+            gas_rate_mmscf_d: (rates.oil_rate_stb_d * rates.gor_scf_stb * 1e-3 + lift_mscf_d)
+                * 1e-3,
         }
     }
 }

@@ -367,6 +367,39 @@ mod tests {
         )
     }
 
+    /// Hagedorn and Brown's data came from 1.049 to 1.610 in tubing: every traverse of the
+    /// curve in 2.441 in tubing is outside, and the curve reports it once, counting the
+    /// stations of all rates; the pressures are those of the unchecked curve.
+    #[test]
+    fn checked_curve_reports_each_range_once_over_all_rates() {
+        let w = well();
+        let c = case(&w);
+        let rates = [300.0, 1000.0, 2500.0];
+        let mut warnings = Vec::new();
+        let checked = vlp_curve_checked(&c, 200.0, &rates, &mut warnings).unwrap();
+        assert_eq!(checked, vlp_curve(&c, 200.0, &rates).unwrap());
+        let diameter: Vec<_> = warnings
+            .iter()
+            .filter(|w| w.range.param == "diameter_in")
+            .collect();
+        assert_eq!(diameter.len(), 1, "{warnings:?}");
+        assert_eq!(diameter[0].range.method, "hagedorn_brown_1965_modified");
+        assert_eq!(diameter[0].range.value, 2.441);
+        assert_eq!(
+            (diameter[0].top_md_ft, diameter[0].bottom_md_ft),
+            (0.0, 9000.0)
+        );
+        let stations: usize = rates
+            .iter()
+            .map(|&q| {
+                let input = c.traverse_input(q, KnownPressure::Top(200.0)).unwrap();
+                crate::hydraulics::traverse(&input).unwrap().stations.len()
+            })
+            .sum();
+        assert_eq!(diameter[0].station_count, stations);
+        assert!(!warnings.iter().any(|w| w.range.param == "angle_deg"));
+    }
+
     #[test]
     fn curve_points_are_single_traverses() {
         let w = well();
