@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::pvt::{
-    FluidInput, MethodsInput, MethodsUsed, Warning, collect_warnings, prefixed, resolve_methods,
+    FluidInput, MethodsInput, MethodsUsed, RangeDescription, Warning, collect_warnings, prefixed,
+    resolve_methods,
 };
 use crate::caching;
 use crate::error::{ApiError, Problem};
@@ -494,6 +495,9 @@ pub struct CorrelationDescription {
     pub variant: &'static str,
     /// Primary source.
     pub source: &'static str,
+    /// Published data range of the inputs; a traverse warns where its stations leave the
+    /// gradient correlation's (see `warnings` of the traverse).
+    pub ranges: Vec<RangeDescription>,
 }
 
 /// `GET /hydraulics/methods` answer.
@@ -1296,6 +1300,15 @@ pub async fn list_methods(_user: AuthUser) -> HttpResponse {
         property: m.property,
         variant: m.variant,
         source: m.source,
+        ranges: m
+            .ranges
+            .iter()
+            .map(|r| RangeDescription {
+                param: r.param,
+                min: r.min,
+                max: r.max,
+            })
+            .collect(),
     };
     HttpResponse::Ok().json(HydraulicsMethodsResponse {
         correlations: GradientCorrelation::ALL

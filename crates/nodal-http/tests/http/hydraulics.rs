@@ -461,6 +461,17 @@ async fn methods_catalogue_lists_correlations_and_friction() {
     assert!(ids.contains(&"beggs_brill_payne_1979"), "{ids:?}");
     assert!(ids.contains(&"ansari_1994"), "{ids:?}");
     assert!(ids.contains(&"hasan_kabir_1988"), "{ids:?}");
+    // The ranges a traverse checks are listed: Ansari et al. for vertical upward flow only.
+    let ansari = body["correlations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "ansari_1994")
+        .unwrap();
+    assert_eq!(
+        ansari["ranges"],
+        json!([{"param": "angle_deg", "min": 90.0, "max": 90.0}])
+    );
     assert!(
         body["friction"]
             .as_array()
