@@ -233,7 +233,8 @@ pub struct Warning {
     pub method: String,
     /// Input, with its unit suffix.
     pub param: String,
-    /// The value given (the first one outside, for multi-point requests).
+    /// The value given (the first one outside, for multi-point requests; the one farthest
+    /// outside for a warning with a `path`).
     pub value: f64,
     /// Published minimum.
     pub min: f64,
