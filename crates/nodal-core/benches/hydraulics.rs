@@ -84,14 +84,17 @@ fn traverses(c: &mut Criterion) {
             ..StepControl::default()
         };
         let mut stations = Vec::with_capacity(128);
-        let summary = traverse_into(&input, &mut stations).unwrap_or_else(|e| panic!("{e}"));
+        let mut warnings = Vec::new();
+        let summary =
+            traverse_into(&input, &mut stations, &mut Vec::new()).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(summary.station_count, 101);
         c.bench_function(name, |b| {
             b.iter(|| traverse_end_pressure(black_box(&input)).unwrap_or_else(|e| panic!("{e}")))
         });
         c.bench_function(&format!("{name}_with_stations"), |b| {
             b.iter(|| {
-                traverse_into(black_box(&input), &mut stations).unwrap_or_else(|e| panic!("{e}"))
+                traverse_into(black_box(&input), &mut stations, &mut warnings)
+                    .unwrap_or_else(|e| panic!("{e}"))
             })
         });
     }

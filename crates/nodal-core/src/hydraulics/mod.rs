@@ -13,6 +13,8 @@
 //! - Fluid interface: [`FluidModel`] gives black-oil properties at (p, T); [`in_situ_properties`]
 //!   turns surface rates into in-situ velocities and mixed liquid properties.
 //! - [`mod@traverse`]: marches a pressure along a [`crate::wellbore::FlowPath`] and survey.
+//! - [`range_check`]: the traverse's check of each kept station against the correlation's
+//!   published range, reported as [`PathRangeWarning`]s.
 //! - [`vlp`]: outflow (vertical lift performance) curves and their inverse solves.
 //!
 //! Sign convention of every gradient here: **pressure loss per foot along the direction of
@@ -35,6 +37,7 @@ pub mod hasan_kabir;
 pub mod homogeneous;
 pub mod mukherjee_brill;
 pub mod orkiszewski;
+pub mod range_check;
 pub mod single_phase;
 pub mod traverse;
 pub mod vlp;
@@ -43,13 +46,14 @@ pub use fluid::{
     FluidModel, FluidState, LiquidMix, SimpleBlackOil, SurfaceRates, in_situ_properties, mix_liquid,
 };
 pub use friction::FrictionCorrelation;
+pub use range_check::{PathRangeWarning, merge_warning};
 pub use traverse::{
     FlowDirection, GasLift, KnownPressure, StepControl, TemperatureProfile, TraverseInput,
     TraverseResult, TraverseStation, TraverseSummary, traverse, traverse_end_pressure,
-    traverse_into,
+    traverse_end_pressure_checked, traverse_into,
 };
 pub use vlp::{
-    VlpCase, VlpPoint, liquid_rate_for_bottomhole_pressure, vlp_curve,
+    VlpCase, VlpPoint, liquid_rate_for_bottomhole_pressure, vlp_curve, vlp_curve_checked,
     wellhead_pressure_for_bottomhole_pressure,
 };
 

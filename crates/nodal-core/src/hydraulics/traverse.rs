@@ -15,11 +15,18 @@
 //! fluid properties from the [`FluidModel`] at (p, T), and in-situ rates from
 //! [`in_situ_properties`]; lift gas is added above the injection point.
 //!
+//! Every kept station is also checked against the published range of the correlation (pipe
+//! angle, diameter, liquid viscosity, pressure, mixture velocity, liquid-gas ratios, as the
+//! correlation's [`crate::MethodInfo::ranges`] declare them); [`traverse`] and
+//! [`traverse_into`] report each range left as one [`PathRangeWarning`] (see
+//! [`super::range_check`]). Warnings change no number.
+//!
 //! Failures are errors that say what and where, e.g. "pressure fell below atmospheric
 //! (11.2 psia) at MD 4,210 ft"; a traverse never returns NaN and never panics.
 
 use super::fluid::{FluidModel, FluidState, SurfaceRates, in_situ_properties};
 use super::friction::FrictionCorrelation;
+use super::range_check::{PathRangeWarning, RangeTracker, StationConditions};
 use super::{FlowPattern, GradientCorrelation, GradientResult, PipeGeometry};
 use crate::error::{CoreError, CoreResult};
 use crate::units::STANDARD_PRESSURE_PSIA;
@@ -234,6 +241,9 @@ pub struct TraverseResult {
     pub summary: TraverseSummary,
     /// Stations ordered by increasing MD.
     pub stations: Vec<TraverseStation>,
+    /// Inputs outside the correlation's published range somewhere along the path, one per
+    /// input (empty when the whole path is inside).
+    pub warnings: Vec<PathRangeWarning>,
 }
 
 /// Runs a traverse and returns its stations (top to bottom) and totals.
@@ -253,27 +263,57 @@ pub struct TraverseResult {
 /// let r = traverse(&input).unwrap();
 /// assert_eq!(r.stations.first().unwrap().pressure_psia, 150.0);
 /// assert!(r.summary.bottom_pressure_psia > 1500.0 && r.summary.bottom_pressure_psia < 3500.0);
+/// // Hagedorn-Brown's data came from 1 to 1.5 in tubing in a vertical well: the 2.441 in
+/// // tubing is outside it, and said so once for the whole path.
+/// let diameter: Vec<_> = r.warnings.iter().filter(|w| w.range.param == "diameter_in").collect();
+/// assert_eq!(diameter.len(), 1);
+/// assert_eq!(diameter[0].range.value, 2.441);
+/// assert!(!r.warnings.iter().any(|w| w.range.param == "angle_deg"));
 /// ```
 pub fn traverse<F: FluidModel + ?Sized>(
     input: &TraverseInput<'_, F>,
 ) -> CoreResult<TraverseResult> {
     let mut stations = Vec::new();
-    let summary = traverse_into(input, &mut stations)?;
-    Ok(TraverseResult { summary, stations })
+    let mut warnings = Vec::new();
+    let summary = traverse_into(input, &mut stations, &mut warnings)?;
+    Ok(TraverseResult {
+        summary,
+        stations,
+        warnings,
+    })
 }
 
-/// Runs a traverse into a caller-provided vector (cleared first; reuse it to avoid
-/// allocation), stations ordered by increasing MD. Returns the totals.
+/// Runs a traverse into caller-provided vectors, stations ordered by increasing MD (cleared
+/// first; reuse it to avoid allocation). Appends to `warnings` one [`PathRangeWarning`] per
+/// input of the correlation's published range that the path left, folded into an entry of
+/// the same correlation and input already there (so one vector can gather the warnings of
+/// several traverses; it is not cleared). Returns the totals.
 pub fn traverse_into<F: FluidModel + ?Sized>(
     input: &TraverseInput<'_, F>,
     stations: &mut Vec<TraverseStation>,
+    warnings: &mut Vec<PathRangeWarning>,
 ) -> CoreResult<TraverseSummary> {
     stations.clear();
-    let summary = march(input, |s| stations.push(*s))?;
+    let (summary, ranges) = march(input, |s| stations.push(*s))?;
     if matches!(input.known_pressure, KnownPressure::Bottom(_)) {
         stations.reverse();
     }
+    ranges.flush(warnings);
     Ok(summary)
+}
+
+/// [`traverse_end_pressure`] that also appends the range warnings of the traverse to
+/// `warnings`, as [`traverse_into`] does. Allocates only when a range was left.
+pub fn traverse_end_pressure_checked<F: FluidModel + ?Sized>(
+    input: &TraverseInput<'_, F>,
+    warnings: &mut Vec<PathRangeWarning>,
+) -> CoreResult<f64> {
+    let (s, ranges) = march(input, |_| {})?;
+    ranges.flush(warnings);
+    Ok(match input.known_pressure {
+        KnownPressure::Top(_) => s.bottom_pressure_psia,
+        KnownPressure::Bottom(_) => s.top_pressure_psia,
+    })
 }
 
 /// Pressure at the other end of the flow path (bottom when the top pressure is known, top
@@ -281,7 +321,7 @@ pub fn traverse_into<F: FluidModel + ?Sized>(
 pub fn traverse_end_pressure<F: FluidModel + ?Sized>(
     input: &TraverseInput<'_, F>,
 ) -> CoreResult<f64> {
-    let s = march(input, |_| {})?;
+    let (s, _) = march(input, |_| {})?;
     Ok(match input.known_pressure {
         KnownPressure::Top(_) => s.bottom_pressure_psia,
         KnownPressure::Bottom(_) => s.top_pressure_psia,
@@ -322,6 +362,14 @@ struct Point {
     /// segment at the same point (section boundary, gas-lift depth) does not evaluate it
     /// again.
     state: FluidState,
+    /// Flow angle above horizontal the correlation saw, degrees.
+    angle_deg: f64,
+    /// Hydraulic diameter, in.
+    diameter_in: f64,
+    /// In-situ liquid viscosity, cp.
+    liquid_viscosity_cp: f64,
+    /// Whether lift gas flows at this point.
+    lift: bool,
 }
 
 struct Marcher<'i, 'a, F: ?Sized> {
@@ -461,6 +509,10 @@ impl<F: FluidModel + ?Sized> Marcher<'_, '_, F> {
         Ok(Point {
             dp_dmd,
             state,
+            angle_deg,
+            diameter_in: pipe.diameter_in,
+            liquid_viscosity_cp: props.liquid_viscosity_cp,
+            lift: segment.lift,
             station: TraverseStation {
                 md_ft: md,
                 tvd_ft: traj.tvd_ft,
@@ -481,6 +533,30 @@ impl<F: FluidModel + ?Sized> Marcher<'_, '_, F> {
                 acceleration_gradient_psi_ft: g.acceleration_psi_ft,
             },
         })
+    }
+}
+
+impl<F: ?Sized> Marcher<'_, '_, F> {
+    /// What a published range can be about at a kept point.
+    fn conditions(&self, point: &Point) -> StationConditions {
+        let rates = &self.input.rates;
+        let lift_mscf_d = if point.lift {
+            self.input.gas_lift.map_or(0.0, |g| g.gas_rate_mscf_d)
+        } else {
+            0.0
+        };
+        StationConditions {
+            md_ft: point.station.md_ft,
+            angle_deg: point.angle_deg,
+            diameter_in: point.diameter_in,
+            liquid_viscosity_cp: point.liquid_viscosity_cp,
+            pressure_psia: point.station.pressure_psia,
+            mixture_velocity_ft_s: point.station.mixture_velocity_ft_s,
+            oil_rate_stb_d: rates.oil_rate_stb_d,
+            water_rate_stb_d: rates.water_rate_stb_d,
+            gas_rate_mmscf_d: (rates.oil_rate_stb_d * rates.gor_scf_stb * 1e-3 + lift_mscf_d)
+                * 1e-3,
+        }
     }
 }
 
@@ -582,8 +658,11 @@ fn validate<F: ?Sized>(input: &TraverseInput<'_, F>) -> CoreResult<()> {
 }
 
 /// The marching loop shared by every entry point; `emit` sees each station in marching
-/// order.
-fn march<F, E>(input: &TraverseInput<'_, F>, mut emit: E) -> CoreResult<TraverseSummary>
+/// order. Also returns the range excursions of the kept stations.
+fn march<F, E>(
+    input: &TraverseInput<'_, F>,
+    mut emit: E,
+) -> CoreResult<(TraverseSummary, RangeTracker)>
 where
     F: FluidModel + ?Sized,
     E: FnMut(&TraverseStation),
@@ -609,6 +688,8 @@ where
     let mut p = start_p;
     let mut segment = m.segment_of(md, md + sign * step.max_step_ft.min((end_md - md).abs()));
     let mut here = m.evaluate(p, md, segment)?;
+    let mut ranges = RangeTracker::new(input.correlation.info());
+    ranges.record(&m.conditions(&here));
     emit(&here.station);
     let mut count = 1usize;
     let (mut elevation, mut friction, mut acceleration) = (0.0, 0.0, 0.0);
@@ -700,11 +781,12 @@ where
         md = accepted.station.md_ft;
         p = accepted.station.pressure_psia;
         here = accepted;
+        ranges.record(&m.conditions(&here));
         emit(&here.station);
     }
 
     let (top_pressure_psia, bottom_pressure_psia) = if down { (start_p, p) } else { (p, start_p) };
-    Ok(TraverseSummary {
+    let summary = TraverseSummary {
         top_pressure_psia,
         bottom_pressure_psia,
         elevation_loss_psi: elevation,
@@ -712,7 +794,8 @@ where
         acceleration_loss_psi: acceleration,
         station_count: count,
         correlation_id: input.correlation.info().id,
-    })
+    };
+    Ok((summary, ranges))
 }
 
 fn below_atmospheric(p: f64, md: f64) -> CoreError {
@@ -1174,6 +1257,176 @@ mod tests {
         input.rates = rates;
         input.known_pressure = KnownPressure::Top(f64::NAN);
         assert!(traverse_end_pressure(&input).is_err());
+    }
+
+    /// A well that builds to 60° inclination: vertical to 1,000 ft, 60° from 2,000 ft
+    /// (minimum curvature between), 6,000 ft MD.
+    fn sixty_degree_well() -> Survey {
+        let st = |md_ft, inclination_deg| SurveyStation {
+            md_ft,
+            inclination_deg,
+            azimuth_deg: 0.0,
+        };
+        Survey::new(&[
+            st(0.0, 0.0),
+            st(1000.0, 0.0),
+            st(2000.0, 60.0),
+            st(6000.0, 60.0),
+        ])
+        .unwrap()
+    }
+
+    fn angle_warning(r: &TraverseResult) -> Option<&PathRangeWarning> {
+        r.warnings.iter().find(|w| w.range.param == "angle_deg")
+    }
+
+    /// Ansari et al. (1994) declare vertical upward flow only (`ANSARI_1994.ranges`): in a
+    /// 60° well the traverse runs (numbers unchanged) and says once where the path left the
+    /// range and by how much.
+    #[test]
+    fn ansari_in_a_deviated_well_warns_with_the_angle() {
+        let survey = sixty_degree_well();
+        let path = FlowPath::single(0.0, 6000.0, tubing(2.992)).unwrap();
+        let fluid = SimpleBlackOil::default();
+        let input = TraverseInput::new(
+            &survey,
+            &path,
+            &fluid,
+            SurfaceRates::from_liquid(1500.0, 0.3, 600.0).unwrap(),
+            GradientCorrelation::Ansari1994,
+            temps(),
+            KnownPressure::Top(150.0),
+        );
+        let r = traverse(&input).unwrap();
+        let w = angle_warning(&r).unwrap();
+        assert_eq!(w.range.method, "ansari_1994");
+        // Flow angle above horizontal 90° − 60° = 30°, held from 2,000 ft to the bottom.
+        assert!((w.range.value - 30.0).abs() < 1e-9, "{w:?}");
+        assert!(w.worst_md_ft >= 2000.0 && w.worst_md_ft <= 6000.0, "{w:?}");
+        // The first station below 1,000 ft is already inclined; the kickoff itself is not.
+        assert!(w.top_md_ft > 1000.0 && w.top_md_ft <= 1100.0, "{w:?}");
+        assert_eq!(w.bottom_md_ft, 6000.0);
+        let outside = r
+            .stations
+            .iter()
+            .filter(|s| s.inclination_deg > 0.0)
+            .count();
+        assert_eq!(w.station_count, outside);
+        assert!(w.to_string().contains("inclination 60 deg"), "{w}");
+        assert_eq!(
+            r.warnings
+                .iter()
+                .filter(|w| w.range.param == "angle_deg")
+                .count(),
+            1
+        );
+        // Warnings change no number: the allocation-free entry point gives the same pressure.
+        let p = traverse_end_pressure(&input).unwrap();
+        assert_eq!(p, r.summary.bottom_pressure_psia);
+        // And bottom-up the same warning (same span, same worst angle).
+        let mut up = input;
+        up.known_pressure = KnownPressure::Bottom(r.summary.bottom_pressure_psia);
+        let r_up = traverse(&up).unwrap();
+        let w_up = angle_warning(&r_up).unwrap();
+        assert!((w_up.range.value - 30.0).abs() < 1e-9);
+        assert_eq!(w_up.bottom_md_ft, 6000.0);
+    }
+
+    /// The same case in a vertical well: no angle warning (Ansari declares 90° only).
+    #[test]
+    fn ansari_in_a_vertical_well_does_not_warn_about_the_angle() {
+        let survey = Survey::vertical(6000.0).unwrap();
+        let path = FlowPath::single(0.0, 6000.0, tubing(2.992)).unwrap();
+        let fluid = SimpleBlackOil::default();
+        let input = TraverseInput::new(
+            &survey,
+            &path,
+            &fluid,
+            SurfaceRates::from_liquid(1500.0, 0.3, 600.0).unwrap(),
+            GradientCorrelation::Ansari1994,
+            temps(),
+            KnownPressure::Top(150.0),
+        );
+        let r = traverse(&input).unwrap();
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    }
+
+    /// Gray (1974) was developed for gas and condensate wells and declares condensate-gas
+    /// ratios to 50 STB/MMscf and water-gas ratios to 5 STB/MMscf (`gray::RANGES`). An oil
+    /// well of 800 STB/d oil and 200 STB/d water at a GOR of 400 scf/STB makes 0.32 MMscf/d:
+    /// 2,500 STB/MMscf of oil and 625 of water, far outside, over the whole path. Above a
+    /// gas-lift valve the lift gas lowers both ratios, so the worst value is below it.
+    #[test]
+    fn gray_on_an_oil_well_warns_about_the_liquid_ratios() {
+        let survey = Survey::vertical(8000.0).unwrap();
+        let path = FlowPath::single(0.0, 8000.0, tubing(2.441)).unwrap();
+        let fluid = SimpleBlackOil::default();
+        let rates = SurfaceRates::from_liquid(1000.0, 0.2, 400.0).unwrap();
+        let mut input = TraverseInput::new(
+            &survey,
+            &path,
+            &fluid,
+            rates,
+            GradientCorrelation::Gray1974,
+            temps(),
+            KnownPressure::Top(150.0),
+        );
+        input.gas_lift = Some(GasLift {
+            injection_md_ft: 5000.0,
+            gas_rate_mscf_d: 480.0,
+        });
+        let r = traverse(&input).unwrap();
+        let find = |param: &str| {
+            r.warnings
+                .iter()
+                .find(|w| w.range.param == param)
+                .unwrap_or_else(|| panic!("no {param} warning in {:?}", r.warnings))
+        };
+        let cgr = find("condensate_gas_ratio_stb_mmscf");
+        assert_eq!(cgr.range.method, "gray_1974");
+        assert!((cgr.range.value - 2500.0).abs() < 1e-9, "{cgr:?}");
+        assert!(cgr.worst_md_ft > 5000.0, "{cgr:?}");
+        assert_eq!((cgr.top_md_ft, cgr.bottom_md_ft), (0.0, 8000.0));
+        assert_eq!(cgr.station_count, r.stations.len());
+        let wgr = find("water_gas_ratio_stb_mmscf");
+        assert!((wgr.range.value - 625.0).abs() < 1e-9, "{wgr:?}");
+        // Vertical: no angle warning; one entry per input.
+        assert!(angle_warning(&r).is_none());
+        let mut params: Vec<_> = r.warnings.iter().map(|w| w.range.param).collect();
+        params.sort_unstable();
+        params.dedup();
+        assert_eq!(params.len(), r.warnings.len());
+    }
+
+    /// A dry-gas-like case inside Gray's ratios raises no ratio warning.
+    #[test]
+    fn gray_on_a_gas_well_inside_its_ratios_does_not_warn_about_them() {
+        let survey = Survey::vertical(8000.0).unwrap();
+        let path = FlowPath::single(0.0, 8000.0, tubing(2.441)).unwrap();
+        let fluid = SimpleBlackOil::default();
+        // 20 STB/d oil and 2 STB/d water with 2 MMscf/d of gas: 10 and 1 STB/MMscf.
+        let rates = SurfaceRates {
+            oil_rate_stb_d: 20.0,
+            water_rate_stb_d: 2.0,
+            gor_scf_stb: 100_000.0,
+        };
+        let input = TraverseInput::new(
+            &survey,
+            &path,
+            &fluid,
+            rates,
+            GradientCorrelation::Gray1974,
+            temps(),
+            KnownPressure::Top(1000.0),
+        );
+        let r = traverse(&input).unwrap();
+        assert!(
+            !r.warnings
+                .iter()
+                .any(|w| w.range.param.ends_with("_ratio_stb_mmscf")),
+            "{:?}",
+            r.warnings
+        );
     }
 
     #[test]

@@ -6,9 +6,10 @@
 use super::GradientCorrelation;
 use super::fluid::{FluidModel, SurfaceRates};
 use super::friction::FrictionCorrelation;
+use super::range_check::PathRangeWarning;
 use super::traverse::{
     FlowDirection, GasLift, KnownPressure, StepControl, TemperatureProfile, TraverseInput,
-    traverse_end_pressure,
+    traverse_end_pressure, traverse_end_pressure_checked,
 };
 use crate::error::{CoreError, CoreResult};
 use crate::numeric::brent;
@@ -112,6 +113,23 @@ impl<'a, F: FluidModel + ?Sized> VlpCase<'a, F> {
             KnownPressure::Top(wellhead_pressure_psia),
         )?)
     }
+
+    /// [`Self::bottomhole_pressure`] that also adds the traverse's range warnings to
+    /// `warnings` (see [`traverse_end_pressure_checked`]).
+    pub fn bottomhole_pressure_checked(
+        &self,
+        liquid_rate_stb_d: f64,
+        wellhead_pressure_psia: f64,
+        warnings: &mut Vec<PathRangeWarning>,
+    ) -> CoreResult<f64> {
+        traverse_end_pressure_checked(
+            &self.traverse_input(
+                liquid_rate_stb_d,
+                KnownPressure::Top(wellhead_pressure_psia),
+            )?,
+            warnings,
+        )
+    }
 }
 
 /// One point of a VLP curve.
@@ -150,6 +168,23 @@ pub fn vlp_curve<F: FluidModel + ?Sized>(
     wellhead_pressure_psia: f64,
     liquid_rates_stb_d: &[f64],
 ) -> CoreResult<Vec<VlpPoint>> {
+    vlp_curve_checked(
+        case,
+        wellhead_pressure_psia,
+        liquid_rates_stb_d,
+        &mut Vec::new(),
+    )
+}
+
+/// [`vlp_curve`] that also reports where the traverses left the correlation's published
+/// range: one [`PathRangeWarning`] per input over all rates (the worst value, the MD span and
+/// the station count summed over the rates), appended to `warnings`.
+pub fn vlp_curve_checked<F: FluidModel + ?Sized>(
+    case: &VlpCase<'_, F>,
+    wellhead_pressure_psia: f64,
+    liquid_rates_stb_d: &[f64],
+    warnings: &mut Vec<PathRangeWarning>,
+) -> CoreResult<Vec<VlpPoint>> {
     if liquid_rates_stb_d.is_empty() || liquid_rates_stb_d.len() > MAX_VLP_RATES {
         return Err(CoreError::invalid(
             "liquid_rates_stb_d",
@@ -168,7 +203,7 @@ pub fn vlp_curve<F: FluidModel + ?Sized>(
             ));
         }
         let bhp = case
-            .bottomhole_pressure(q, wellhead_pressure_psia)
+            .bottomhole_pressure_checked(q, wellhead_pressure_psia, warnings)
             .map_err(|e| CoreError::Physical(format!("at liquid rate {q} STB/d: {e}")))?;
         out.push(VlpPoint {
             liquid_rate_stb_d: q,
@@ -330,6 +365,39 @@ mod tests {
                 bottom_temperature_degf: 220.0,
             },
         )
+    }
+
+    /// Hagedorn and Brown's data came from 1.049 to 1.610 in tubing: every traverse of the
+    /// curve in 2.441 in tubing is outside, and the curve reports it once, counting the
+    /// stations of all rates; the pressures are those of the unchecked curve.
+    #[test]
+    fn checked_curve_reports_each_range_once_over_all_rates() {
+        let w = well();
+        let c = case(&w);
+        let rates = [300.0, 1000.0, 2500.0];
+        let mut warnings = Vec::new();
+        let checked = vlp_curve_checked(&c, 200.0, &rates, &mut warnings).unwrap();
+        assert_eq!(checked, vlp_curve(&c, 200.0, &rates).unwrap());
+        let diameter: Vec<_> = warnings
+            .iter()
+            .filter(|w| w.range.param == "diameter_in")
+            .collect();
+        assert_eq!(diameter.len(), 1, "{warnings:?}");
+        assert_eq!(diameter[0].range.method, "hagedorn_brown_1965_modified");
+        assert_eq!(diameter[0].range.value, 2.441);
+        assert_eq!(
+            (diameter[0].top_md_ft, diameter[0].bottom_md_ft),
+            (0.0, 9000.0)
+        );
+        let stations: usize = rates
+            .iter()
+            .map(|&q| {
+                let input = c.traverse_input(q, KnownPressure::Top(200.0)).unwrap();
+                crate::hydraulics::traverse(&input).unwrap().stations.len()
+            })
+            .sum();
+        assert_eq!(diameter[0].station_count, stations);
+        assert!(!warnings.iter().any(|w| w.range.param == "angle_deg"));
     }
 
     #[test]

@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::pvt::{
-    FluidInput, MethodsInput, MethodsUsed, Warning, collect_warnings, prefixed, resolve_methods,
+    FluidInput, MethodsInput, MethodsUsed, RangeDescription, Warning, collect_warnings, prefixed,
+    resolve_methods,
 };
 use crate::caching;
 use crate::error::{ApiError, Problem};
@@ -364,7 +365,10 @@ pub struct TraverseResponse {
     pub summary: TraverseSummaryOutput,
     /// Stations, top to bottom.
     pub stations: Vec<StationOutput>,
-    /// PVT range warnings at the end conditions.
+    /// Inputs outside a method's published data range: first the PVT correlations' at the
+    /// end conditions, then the gradient correlation's along the path (pipe angle, diameter,
+    /// liquid viscosity, pressure, mixture velocity, liquid-gas ratios, as the correlation
+    /// declares them), one per input with `path` saying where.
     pub warnings: Vec<Warning>,
 }
 
@@ -430,7 +434,9 @@ pub struct VlpResponse {
     pub wellhead_pressure_psia: f64,
     /// The curve.
     pub points: Vec<VlpPointOutput>,
-    /// PVT range warnings.
+    /// Inputs outside a method's published data range: the PVT correlations', then the
+    /// gradient correlation's along the path over all the curve's rates (one per input, with
+    /// `path` saying where and how many stations).
     pub warnings: Vec<Warning>,
 }
 
@@ -464,6 +470,9 @@ pub struct CompareEntry {
     pub summary: Option<TraverseSummaryOutput>,
     /// Why not, when it failed.
     pub error: Option<String>,
+    /// Where this correlation's traverse left its published range (one per input, with
+    /// `path` saying where); empty when it stayed inside or failed.
+    pub warnings: Vec<Warning>,
 }
 
 /// `POST /hydraulics/compare` answer.
@@ -486,6 +495,9 @@ pub struct CorrelationDescription {
     pub variant: &'static str,
     /// Primary source.
     pub source: &'static str,
+    /// Published data range of the inputs; a traverse warns where its stations leave the
+    /// gradient correlation's (see `warnings` of the traverse).
+    pub ranges: Vec<RangeDescription>,
 }
 
 /// `GET /hydraulics/methods` answer.
@@ -1013,6 +1025,8 @@ pub fn compute_traverse(request: &TraverseRequest) -> Result<TraverseResponse, A
     );
     apply_options(&mut input, request, &case);
     let result = nodal_core::hydraulics::traverse(&input)?;
+    let mut warnings = case.warnings;
+    warnings.extend(result.warnings.iter().map(Warning::from));
     Ok(TraverseResponse {
         methods: HydraulicsMethods {
             correlation: case.correlation.info().id,
@@ -1022,7 +1036,7 @@ pub fn compute_traverse(request: &TraverseRequest) -> Result<TraverseResponse, A
         },
         summary: summary_output(&result.summary),
         stations: result.stations.iter().map(StationOutput::from).collect(),
-        warnings: case.warnings,
+        warnings,
     })
 }
 
@@ -1145,11 +1159,16 @@ pub fn compute_vlp(request: &VlpRequest) -> Result<VlpResponse, ApiError> {
     )?;
     let gor = request.gor_scf_stb.unwrap_or(request.fluid.gor_scf_stb);
     let vlp = case.vlp_case(request.water_cut_fraction, gor, &request.options);
+    let mut path_warnings = Vec::new();
     let points = request
         .liquid_rates_stb_d
         .iter()
         .map(|&q| {
-            let bhp = vlp.bottomhole_pressure(q, request.wellhead_pressure_psia);
+            let bhp = vlp.bottomhole_pressure_checked(
+                q,
+                request.wellhead_pressure_psia,
+                &mut path_warnings,
+            );
             let whp = request
                 .target_bottomhole_pressure_psia
                 .map(|target| wellhead_pressure_for_bottomhole_pressure(&vlp, q, target));
@@ -1177,7 +1196,11 @@ pub fn compute_vlp(request: &VlpRequest) -> Result<VlpResponse, ApiError> {
         },
         wellhead_pressure_psia: request.wellhead_pressure_psia,
         points,
-        warnings: case.warnings,
+        warnings: case
+            .warnings
+            .into_iter()
+            .chain(path_warnings.iter().map(Warning::from))
+            .collect(),
     })
 }
 
@@ -1241,16 +1264,19 @@ pub fn compute_compare(request: &CompareRequest) -> Result<CompareResponse, ApiE
             );
             apply_options(&mut input, &request.case, &case);
             let mut stations = Vec::new();
-            match nodal_core::hydraulics::traverse_into(&input, &mut stations) {
+            let mut warnings = Vec::new();
+            match nodal_core::hydraulics::traverse_into(&input, &mut stations, &mut warnings) {
                 Ok(summary) => CompareEntry {
                     correlation: correlation.info().id.to_string(),
                     summary: Some(summary_output(&summary)),
                     error: None,
+                    warnings: warnings.iter().map(Warning::from).collect(),
                 },
                 Err(e) => CompareEntry {
                     correlation: correlation.info().id.to_string(),
                     summary: None,
                     error: Some(e.to_string()),
+                    warnings: Vec::new(),
                 },
             }
         })
@@ -1274,6 +1300,15 @@ pub async fn list_methods(_user: AuthUser) -> HttpResponse {
         property: m.property,
         variant: m.variant,
         source: m.source,
+        ranges: m
+            .ranges
+            .iter()
+            .map(|r| RangeDescription {
+                param: r.param,
+                min: r.min,
+                max: r.max,
+            })
+            .collect(),
     };
     HttpResponse::Ok().json(HydraulicsMethodsResponse {
         correlations: GradientCorrelation::ALL

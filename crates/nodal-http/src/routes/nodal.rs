@@ -1017,7 +1017,9 @@ pub struct NodalResponse {
     /// rate grid; rates where the outflow could not be computed.
     #[schema(value_type = Object)]
     pub solution: NodalSolution,
-    /// PVT range warnings.
+    /// Inputs outside a method's published data range: the PVT correlations', then the
+    /// gradient correlation's along the path of the traverse at the stable operating point
+    /// (one per input, with `path` saying where), when the well flows.
     pub warnings: Vec<Warning>,
 }
 
@@ -1068,13 +1070,35 @@ pub fn compute_operating_point(request: &NodalRequest) -> Result<NodalResponse, 
         let solution = nodal
             .solve(&request.solver.options())
             .map_err(|e| prefixed("solver", e))?;
+        let mut warnings = warnings.to_vec();
+        // The traverse at the operating point, run once more to see where it leaves the
+        // correlation's range; it ran during the solve, so it cannot fail here in a new way
+        // (a failure would only mean no warnings to add).
+        if let Some(liquid_rate_stb_d) = solution
+            .operating_point()
+            .and_then(|op| op.phase_rates)
+            .map(|r| r.liquid_rate_stb_d)
+        {
+            let mut path = Vec::new();
+            if nodal
+                .well
+                .bottomhole_pressure_checked(
+                    liquid_rate_stb_d,
+                    nodal.wellhead_pressure_psia,
+                    &mut path,
+                )
+                .is_ok()
+            {
+                warnings.extend(path.iter().map(Warning::from));
+            }
+        }
         Ok(NodalResponse {
             outcome: solution.outcome.name(),
             rate_unit: rate_unit(solution.rate_basis),
             inflow_method: solution.inflow_method,
             methods: methods.clone(),
             solution,
-            warnings: warnings.to_vec(),
+            warnings,
         })
     })
 }

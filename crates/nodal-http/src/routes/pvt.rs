@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use actix_web::{HttpResponse, get, post, web};
+use nodal_core::hydraulics::PathRangeWarning;
 use nodal_core::method::{MethodInfo, RangeWarning};
 use nodal_core::pvt::fluid::{
     BlackOilFluid, FluidDescription, FluidProperties, MeasuredBubblePoint, PvtMethods,
@@ -232,7 +233,8 @@ pub struct Warning {
     pub method: String,
     /// Input, with its unit suffix.
     pub param: String,
-    /// The value given (the first one outside, for multi-point requests).
+    /// The value given (the first one outside, for multi-point requests; the one farthest
+    /// outside for a warning with a `path`).
     pub value: f64,
     /// Published minimum.
     pub min: f64,
@@ -240,6 +242,24 @@ pub struct Warning {
     pub max: f64,
     /// The warning in words.
     pub message: String,
+    /// Where along the flow path the range was left, for the gradient correlation of a
+    /// hydraulics calculation (absent for fluid-property inputs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<WarningPath>,
+}
+
+/// Where along a flow path a correlation's published range was left; `value` of the
+/// warning is then the value farthest outside.
+#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+pub struct WarningPath {
+    /// Measured depth of the value farthest outside, ft.
+    pub worst_md_ft: f64,
+    /// Shallowest station outside the range, ft MD.
+    pub top_md_ft: f64,
+    /// Deepest station outside the range, ft MD.
+    pub bottom_md_ft: f64,
+    /// Traverse stations outside the range (summed over the rates of an outflow curve).
+    pub station_count: usize,
 }
 
 impl From<&RangeWarning> for Warning {
@@ -251,6 +271,22 @@ impl From<&RangeWarning> for Warning {
             min: w.min,
             max: w.max,
             message: w.to_string(),
+            path: None,
+        }
+    }
+}
+
+impl From<&PathRangeWarning> for Warning {
+    fn from(w: &PathRangeWarning) -> Self {
+        Self {
+            message: w.to_string(),
+            path: Some(WarningPath {
+                worst_md_ft: w.worst_md_ft,
+                top_md_ft: w.top_md_ft,
+                bottom_md_ft: w.bottom_md_ft,
+                station_count: w.station_count,
+            }),
+            ..Self::from(&w.range)
         }
     }
 }

@@ -314,6 +314,128 @@ async fn compare_runs_every_multiphase_correlation() {
     assert_eq!(error_fields(&body), ["correlations[1]"]);
 }
 
+/// The `path` warnings of `method` about `param` in a `warnings` array.
+fn path_warnings<'a>(warnings: &'a Value, method: &str, param: &str) -> Vec<&'a Value> {
+    warnings
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["method"] == method && w["param"] == param)
+        .collect()
+}
+
+/// A well that builds from vertical at 2,000 ft to 60° at 3,000 ft and holds it to 8,000 ft.
+fn sixty_degree_well() -> Value {
+    json!({
+        "survey": [
+            {"md_ft": 0.0, "inclination_deg": 0.0, "azimuth_deg": 0.0},
+            {"md_ft": 2000.0, "inclination_deg": 0.0, "azimuth_deg": 0.0},
+            {"md_ft": 3000.0, "inclination_deg": 60.0, "azimuth_deg": 90.0},
+            {"md_ft": 8000.0, "inclination_deg": 60.0, "azimuth_deg": 90.0}],
+        "sections": [{"bottom_md_ft": 8000.0, "tubing_id_in": 2.992}]
+    })
+}
+
+/// Ansari et al. (1994) declare vertical upward flow only: a traverse in a 60° well says so
+/// once, with the worst flow angle (90° − 60° = 30° above horizontal) and where; the same
+/// case in a vertical well does not. The pressures are those of the traverse without
+/// warnings (the warning changes no number).
+#[actix_web::test]
+async fn traverse_warns_when_the_path_leaves_the_correlations_range() {
+    let mut body = case();
+    body["well"] = sixty_degree_well();
+    body["options"] = json!({"correlation": "ansari_1994"});
+    let (status, response) = post_json("/api/v1/hydraulics/traverse", body.clone()).await;
+    assert_eq!(status, StatusCode::OK, "{response}");
+    let angle = path_warnings(&response["warnings"], "ansari_1994", "angle_deg");
+    assert_eq!(angle.len(), 1, "{}", response["warnings"]);
+    let w = angle[0];
+    assert!((w["value"].as_f64().unwrap() - 30.0).abs() < 1e-9, "{w}");
+    assert_eq!(w["min"], 90.0);
+    assert_eq!(w["max"], 90.0);
+    let top = w["path"]["top_md_ft"].as_f64().unwrap();
+    assert!(top > 2000.0 && top <= 2100.0, "{w}");
+    assert_eq!(w["path"]["bottom_md_ft"], 8000.0);
+    let worst = w["path"]["worst_md_ft"].as_f64().unwrap();
+    assert!((3000.0..=8000.0).contains(&worst), "{w}");
+    let inclined = response["stations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["inclination_deg"].as_f64().unwrap() > 0.0)
+        .count();
+    assert_eq!(w["path"]["station_count"], inclined);
+    assert!(
+        w["message"]
+            .as_str()
+            .unwrap()
+            .contains("inclination 60 deg"),
+        "{w}"
+    );
+
+    body["well"] = json!({"sections": [{"bottom_md_ft": 8000.0, "tubing_id_in": 2.992}]});
+    let (status, response) = post_json("/api/v1/hydraulics/traverse", body).await;
+    assert_eq!(status, StatusCode::OK, "{response}");
+    assert!(
+        path_warnings(&response["warnings"], "ansari_1994", "angle_deg").is_empty(),
+        "{}",
+        response["warnings"]
+    );
+}
+
+/// Gray (1974) is for gas and condensate wells, to 50 STB/MMscf of condensate: an oil well
+/// of 1,050 STB/d oil at 600 scf/STB (0.63 MMscf/d) runs at 1,667 STB/MMscf. The outflow
+/// curve reports it once over all rates, the comparison once per correlation.
+#[actix_web::test]
+async fn vlp_and_compare_carry_the_correlations_range_warnings() {
+    let (status, curve) = post_json(
+        "/api/v1/hydraulics/vlp-curve",
+        json!({
+            "fluid": {"oil_api": 35.0, "gas_sg": 0.75, "gor_scf_stb": 600.0},
+            "well": {"sections": [{"bottom_md_ft": 8000.0, "tubing_id_in": 2.441}]},
+            "temperature": {"wellhead_temperature_degf": 100.0, "bottomhole_temperature_degf": 200.0},
+            "wellhead_pressure_psia": 200.0, "water_cut_fraction": 0.3,
+            "liquid_rates_stb_d": [500.0, 1500.0],
+            "options": {"correlation": "gray_1974"}
+        }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{curve}");
+    let cgr = path_warnings(
+        &curve["warnings"],
+        "gray_1974",
+        "condensate_gas_ratio_stb_mmscf",
+    );
+    assert_eq!(cgr.len(), 1, "{}", curve["warnings"]);
+    // Oil over gas is 1e6/GOR at any rate: 1,666.67 STB/MMscf.
+    assert!((cgr[0]["value"].as_f64().unwrap() - 1e6 / 600.0).abs() < 1e-6);
+    // Both traverses (81 stations each at the default 100-ft step) are counted.
+    assert!(cgr[0]["path"]["station_count"].as_u64().unwrap() >= 2 * 81);
+    assert!(cgr[0]["message"].as_str().unwrap().contains("gray_1974"));
+
+    let mut case = case();
+    case["well"] = sixty_degree_well();
+    let (status, body) = post_json(
+        "/api/v1/hydraulics/compare",
+        json!({"case": case, "correlations": ["ansari_1994", "beggs_brill_1973"]}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let results = body["results"].as_array().unwrap();
+    assert_eq!(
+        path_warnings(&results[0]["warnings"], "ansari_1994", "angle_deg").len(),
+        1,
+        "{}",
+        results[0]
+    );
+    // Beggs-Brill declares every angle.
+    assert!(
+        path_warnings(&results[1]["warnings"], "beggs_brill_1973", "angle_deg").is_empty(),
+        "{}",
+        results[1]
+    );
+}
+
 #[actix_web::test]
 async fn methods_catalogue_lists_correlations_and_friction() {
     let db = TestDatabase::sqlite();
@@ -339,6 +461,17 @@ async fn methods_catalogue_lists_correlations_and_friction() {
     assert!(ids.contains(&"beggs_brill_payne_1979"), "{ids:?}");
     assert!(ids.contains(&"ansari_1994"), "{ids:?}");
     assert!(ids.contains(&"hasan_kabir_1988"), "{ids:?}");
+    // The ranges a traverse checks are listed: Ansari et al. for vertical upward flow only.
+    let ansari = body["correlations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "ansari_1994")
+        .unwrap();
+    assert_eq!(
+        ansari["ranges"],
+        json!([{"param": "angle_deg", "min": 90.0, "max": 90.0}])
+    );
     assert!(
         body["friction"]
             .as_array()

@@ -104,6 +104,18 @@ async fn operating_point_satisfies_both_curves() {
         .as_f64()
         .unwrap();
     assert!((bhp - pwf).abs() < 0.05, "VLP {bhp} vs {pwf}");
+    // Beggs and Brill's data came from 1 to 1.5 in pipe: the traverse at the operating point
+    // in 2.441 in tubing says so once, over the whole path.
+    let diameter: Vec<&Value> = body["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["method"] == "beggs_brill_payne_1979" && w["param"] == "diameter_in")
+        .collect();
+    assert_eq!(diameter.len(), 1, "{}", body["warnings"]);
+    assert_eq!(diameter[0]["value"], 2.441);
+    assert_eq!(diameter[0]["path"]["top_md_ft"], 0.0);
+    assert_eq!(diameter[0]["path"]["bottom_md_ft"], 8000.0);
 }
 
 #[actix_web::test]
@@ -112,6 +124,12 @@ async fn a_depleted_well_against_high_back_pressure_cannot_flow() {
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["outcome"], "no_flow", "{body}");
     assert!(body["solution"]["outcome"]["min_gap_psi"].as_f64().unwrap() > 0.0);
+    // No flow, no traverse at an operating point: no path warnings.
+    let warnings = body["warnings"].as_array().unwrap();
+    assert!(
+        warnings.iter().all(|w| w.get("path").is_none()),
+        "{warnings:?}"
+    );
 }
 
 #[actix_web::test]
