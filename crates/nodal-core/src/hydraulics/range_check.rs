@@ -173,6 +173,12 @@ impl Input {
     }
 }
 
+/// Degrees by which a station's flow angle may lie outside a declared angle range and still
+/// count as inside: the survey of a nominally vertical well reads a few degrees of
+/// inclination, and correlations developed on vertical wells are applied to such wells as a
+/// matter of course. A well deviated by more than this is reported.
+pub const ANGLE_TOLERANCE_DEG: f64 = 5.0;
+
 /// Most ranges a correlation may declare for the traverse to track (the largest, Gray,
 /// declares five).
 const MAX_TRACKED: usize = 8;
@@ -210,6 +216,7 @@ impl RangeTracker {
                         value: f64::NAN,
                         min: range.min,
                         max: range.max,
+                        compared: None,
                     },
                     worst_md_ft: f64::NAN,
                     top_md_ft: f64::INFINITY,
@@ -229,7 +236,12 @@ impl RangeTracker {
             let Some(value) = slot.input.value(s) else {
                 continue;
             };
-            if value >= slot.range.min && value <= slot.range.max {
+            let slack = if slot.input == Input::Angle {
+                ANGLE_TOLERANCE_DEG
+            } else {
+                0.0
+            };
+            if value >= slot.range.min - slack && value <= slot.range.max + slack {
                 continue;
             }
             let seen = &mut slot.seen;
@@ -286,6 +298,22 @@ mod tests {
                 assert!(Input::of(r.param).is_some(), "{}: {}", info.id, r.param);
             }
         }
+    }
+
+    #[test]
+    fn a_nominally_vertical_well_is_not_reported() {
+        // Ansari declares vertical flow only (90°); 4° of inclination is survey noise in a
+        // vertical well, 6° is a deviated well.
+        let mut t = RangeTracker::new(GradientCorrelation::Ansari1994.info());
+        t.record(&station(1000.0, 90.0 - (ANGLE_TOLERANCE_DEG - 1.0)));
+        let mut out = Vec::new();
+        t.flush(&mut out);
+        assert!(out.is_empty(), "{out:?}");
+        t.record(&station(2000.0, 90.0 - (ANGLE_TOLERANCE_DEG + 1.0)));
+        t.flush(&mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].range.value, 84.0);
+        assert_eq!(out[0].station_count, 1);
     }
 
     #[test]
