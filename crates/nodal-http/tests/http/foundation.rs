@@ -269,6 +269,32 @@ async fn large_responses_are_gzipped_small_ones_are_not() {
     );
 }
 
+/// A large error body is rebuilt as problem details after the compression middleware ran:
+/// it must not keep a `Content-Encoding: gzip` that no longer describes it.
+#[actix_web::test]
+async fn large_error_bodies_are_not_labelled_gzip() {
+    let db = TestDatabase::sqlite();
+    let app = test::init_service(build_app(state(&db, settings(Environment::Test)))).await;
+    let path = format!("/api/v1/{}", "x".repeat(2_000));
+    let response = test::call_service(
+        &app,
+        test::TestRequest::get()
+            .uri(&path)
+            .insert_header((header::ACCEPT_ENCODING, "gzip"))
+            .to_request(),
+    )
+    .await;
+    assert_problem(&response, 404);
+    let encoding = header_str(&response, "content-encoding");
+    let body = test::read_body(response).await;
+    assert!(body.len() > 1_024, "the body must be large enough to compress");
+    let problem: Value = match encoding.as_deref() {
+        None | Some("identity") => serde_json::from_slice(&body).unwrap(),
+        Some(other) => panic!("a plain error body labelled {other}"),
+    };
+    assert_eq!(problem["status"], 404);
+}
+
 #[actix_web::test]
 async fn cors_allows_only_configured_origins() {
     let db = TestDatabase::sqlite();
