@@ -38,6 +38,16 @@ impl Check {
         }
     }
 
+    /// `value` must be finite, greater than `min` and at most `max`.
+    pub fn above_at_most(&mut self, field: &str, value: f64, min: f64, max: f64) {
+        if !(value.is_finite() && value > min && value <= max) {
+            self.fail(
+                field,
+                format!("must be above {min} and at most {max} (got {value})"),
+            );
+        }
+    }
+
     /// Whether nothing failed so far.
     pub fn is_ok(&self) -> bool {
         self.errors.is_empty()
@@ -64,10 +74,13 @@ mod tests {
         check.positive("b", 0.0);
         check.range("c", f64::NAN, 0.0, 1.0);
         check.non_negative("d", 0.0);
+        check.above_at_most("e", 0.0, 0.0, 1.0);
+        check.above_at_most("f", 1.0, 0.0, 1.0);
+        check.above_at_most("g", 1e308, 0.0, 1.0);
         match check.finish() {
             Err(ApiError::Validation { errors, .. }) => {
                 let fields: Vec<_> = errors.iter().map(|e| e.field.as_str()).collect();
-                assert_eq!(fields, ["b", "c"]);
+                assert_eq!(fields, ["b", "c", "e", "g"]);
             }
             other => panic!("expected 422, got {other:?}"),
         }

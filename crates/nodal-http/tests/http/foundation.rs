@@ -287,7 +287,10 @@ async fn large_error_bodies_are_not_labelled_gzip() {
     assert_problem(&response, 404);
     let encoding = header_str(&response, "content-encoding");
     let body = test::read_body(response).await;
-    assert!(body.len() > 1_024, "the body must be large enough to compress");
+    assert!(
+        body.len() > 1_024,
+        "the body must be large enough to compress"
+    );
     let problem: Value = match encoding.as_deref() {
         None | Some("identity") => serde_json::from_slice(&body).unwrap(),
         Some(other) => panic!("a plain error body labelled {other}"),
