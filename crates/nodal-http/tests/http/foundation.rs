@@ -298,6 +298,23 @@ async fn large_error_bodies_are_not_labelled_gzip() {
     assert_eq!(problem["status"], 404);
 }
 
+/// A 100 KB string where a number belongs is named, not echoed back whole.
+#[actix_web::test]
+async fn long_wrong_values_are_named_not_echoed() {
+    let (status, body) = post_json(
+        "/api/v1/pvt/bubble-point",
+        serde_json::json!({
+            "fluid": {"oil_api": "x".repeat(100_000), "gas_sg": 0.75, "gor_scf_stb": 600.0},
+            "temperature_degf": 180.0
+        }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["errors"][0]["field"], "fluid.oil_api");
+    let size = body.to_string().len();
+    assert!(size < 2_000, "{size} bytes of problem details");
+}
+
 #[actix_web::test]
 async fn cors_allows_only_configured_origins() {
     let db = TestDatabase::sqlite();
