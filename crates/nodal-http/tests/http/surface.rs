@@ -229,6 +229,23 @@ fn network() -> Value {
     })
 }
 
+/// A network's base and flowing conditions are refused by their own names (they used to
+/// come back as "no finite rate", or as the first well's choke temperature).
+#[actix_web::test]
+async fn network_conditions_are_422_naming_the_field() {
+    for (field, value) in [
+        ("base_pressure_psia", 0.0),
+        ("base_temperature_degf", 1e308),
+        ("flowing_temperature_degf", 1e308),
+    ] {
+        let mut body = network();
+        body[field] = json!(value);
+        let (status, response) = post_json("/api/v1/surface/network", body).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{response}");
+        assert_eq!(error_fields(&response), [field], "{response}");
+    }
+}
+
 #[actix_web::test]
 async fn network_balances_and_rejects_loops_and_islands() {
     let (status, body) = post_json("/api/v1/surface/network", network()).await;
