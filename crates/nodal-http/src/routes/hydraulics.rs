@@ -858,7 +858,8 @@ impl Case {
     }
 }
 
-fn check_rates(check: &mut Check, rates: &RatesInput) {
+/// Surface rates: liquid rate, water cut and GOR in their ranges.
+pub(crate) fn check_rates(check: &mut Check, rates: &RatesInput) {
     check_liquid_rate(check, "rates.liquid_rate_stb_d", rates.liquid_rate_stb_d);
     check.range(
         "rates.water_cut_fraction",

@@ -143,6 +143,26 @@ async fn flowline_runs_on_a_profile() {
     assert_eq!(error_fields(&body), ["profile"]);
 }
 
+/// A flowline checks its rates like a traverse: a 1e308 STB/d rate used to fail inside the
+/// correlation with no field named, and a negative GOR was not checked at all.
+#[actix_web::test]
+async fn flowline_rates_are_422_naming_the_field() {
+    let (status, body) = post_json(
+        "/api/v1/surface/flowline",
+        json!({"fluid": {"oil_api": 35.0, "gas_sg": 0.75, "gor_scf_stb": 600.0},
+               "profile": [{"distance_ft": 0.0, "elevation_ft": 0.0}, {"distance_ft": 3000.0, "elevation_ft": 120.0}],
+               "inner_diameter_in": 4.026,
+               "rates": {"liquid_rate_stb_d": 1e308, "water_cut_fraction": 0.3, "gor_scf_stb": -5.0},
+               "temperature_degf": 110.0, "outlet_pressure_psia": 150.0}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(
+        error_fields(&body),
+        ["rates.liquid_rate_stb_d", "rates.gor_scf_stb"]
+    );
+}
+
 #[actix_web::test]
 async fn compressor_and_chokes() {
     let (status, body) = post_json(
