@@ -892,7 +892,7 @@ fn summary_output(s: &nodal_core::hydraulics::TraverseSummary) -> TraverseSummar
 pub(crate) async fn off_worker<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
-    web::block(work).await?
+    crate::error::run_blocking(work).await?
 }
 
 // ---------------------------------------------------------------------------------------

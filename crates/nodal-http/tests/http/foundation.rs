@@ -368,6 +368,11 @@ mod failure_classes {
         panic!("deliberate test panic");
     }
 
+    async fn boom_blocking() -> Result<HttpResponse, ApiError> {
+        nodal_http::error::run_blocking(|| -> u32 { panic!("deliberate blocking panic") }).await?;
+        Ok(HttpResponse::NoContent().finish())
+    }
+
     async fn unavailable() -> Result<HttpResponse, ApiError> {
         Err(nodal_store::StoreError::Unavailable("pool timed out".into()).into())
     }
@@ -403,6 +408,7 @@ mod failure_classes {
                 .configure(nodal_http::app::configure_extractors(1024))
                 .route("/echo", web::post().to(echo))
                 .route("/boom", web::get().to(boom))
+                .route("/boom-blocking", web::get().to(boom_blocking))
                 .route("/unavailable", web::get().to(unavailable))
                 .route("/conflict", web::get().to(conflict))
                 .route("/internal", web::get().to(internal))
@@ -528,6 +534,25 @@ mod failure_classes {
         let response =
             test::call_service(&app, post(r#"{"pressure_psia": 1}"#, "application/json")).await;
         assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    }
+
+    /// A calculation runs on the blocking pool; its panic used to come back as a 503 ("the
+    /// server is shutting down or overloaded"), inviting a retry of the same failing request.
+    #[actix_web::test]
+    async fn a_panic_on_the_blocking_pool_is_a_500_not_a_503() {
+        let app = service().await;
+        let response = test::call_service(
+            &app,
+            test::TestRequest::get()
+                .uri("/boom-blocking")
+                .insert_header(("x-request-id", "panic-2"))
+                .to_request(),
+        )
+        .await;
+        assert_problem(&response, 500);
+        let body = body_json(response).await;
+        assert_eq!(body["request_id"], "panic-2");
+        assert!(!body["detail"].as_str().unwrap().contains("deliberate"));
     }
 
     #[actix_web::test]
