@@ -14,8 +14,8 @@
 use std::future::Future;
 use std::time::Instant;
 
+use actix_web::HttpResponse;
 use actix_web::http::header::HeaderName;
-use actix_web::{HttpResponse, web};
 use nodal_cache::{CacheKey, Payload};
 use serde::Serialize;
 
@@ -128,7 +128,7 @@ where
 {
     let key = key(state, kind, &request)?;
     respond(state, key, content_type, move || async move {
-        web::block(move || compute(&request).map(Into::into)).await?
+        crate::error::run_blocking(move || compute(&request).map(Into::into)).await?
     })
     .await
 }

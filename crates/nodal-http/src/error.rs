@@ -307,6 +307,33 @@ impl From<StoreError> for ApiError {
     }
 }
 
+/// Runs `work` on the blocking pool (as `web::block` does), telling apart the two ways it can
+/// fail: a panic in `work` is a defect (500, its message logged; `web::block` reports it as
+/// the same `BlockingError` as a pool that is shutting down, which would be a misleading 503),
+/// and a task cancelled because the runtime is stopping is 503.
+///
+/// # Errors
+/// 500 when `work` panicked, 503 when it was cancelled.
+pub async fn run_blocking<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, ApiError> {
+    actix_web::rt::task::spawn_blocking(work)
+        .await
+        .map_err(|error| {
+            if error.is_panic() {
+                let payload = error.into_panic();
+                let message = payload
+                    .downcast_ref::<&str>()
+                    .copied()
+                    .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+                    .unwrap_or("non-string panic payload");
+                ApiError::Internal(format!("blocking task panicked: {message}"))
+            } else {
+                ApiError::Unavailable("the server is shutting down; retry shortly".into())
+            }
+        })
+}
+
 impl From<actix_web::error::BlockingError> for ApiError {
     fn from(_: actix_web::error::BlockingError) -> Self {
         Self::Unavailable("the server is shutting down or overloaded; retry shortly".into())

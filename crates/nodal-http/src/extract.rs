@@ -68,7 +68,8 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         let inner = e.into_inner();
         if inner.is_data() {
             let message = strip_position(&inner);
-            ApiError::invalid_fields(vec![FieldError::new(field_path(&path, &message), message)])
+            let field = shorten(&field_path(&path, &message), MAX_ECHO_CHARS * 2);
+            ApiError::invalid_fields(vec![FieldError::new(field, shorten_quoted(&message))])
         } else {
             ApiError::BadRequest(format!("the body is not valid JSON: {inner}"))
         }
@@ -91,6 +92,43 @@ fn field_path(path: &str, message: &str) -> String {
         (path, Some(name)) => format!("{path}.{name}"),
         (path, None) => path.to_string(),
     }
+}
+
+/// Most characters of a caller's value echoed back in an error message.
+const MAX_ECHO_CHARS: usize = 64;
+
+/// `text` cut to `max` characters, with an ellipsis when cut.
+fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
+/// serde quotes the caller's value in its message (``unknown variant `…` ``,
+/// `invalid type: string "…"`): a 100 KB string would come back whole, twice. Each quoted
+/// part is cut to [`MAX_ECHO_CHARS`].
+fn shorten_quoted(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(1024));
+    let mut rest = message;
+    while let Some(open) = rest.find(['`', '"']) {
+        let quote = rest[open..].chars().next().unwrap_or('"');
+        out.push_str(&rest[..=open]);
+        let after = &rest[open + 1..];
+        match after.find(quote) {
+            Some(close) => {
+                out.push_str(&shorten(&after[..close], MAX_ECHO_CHARS));
+                out.push(quote);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&shorten(after, MAX_ECHO_CHARS));
+                return out;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// serde_json appends " at line L column C"; the field path says more to an API caller.
@@ -140,6 +178,43 @@ mod tests {
         assert_eq!(field_of(err), "points[0].pressure_psia");
         let err = parse::<Body>(br#"[1]"#).unwrap_err();
         assert_eq!(field_of(err), "[0]");
+    }
+
+    #[test]
+    fn long_values_are_not_echoed_whole() {
+        let long = "x".repeat(100_000);
+        let body = format!(r#"{{"points":[{{"pressure_psia":"{long}"}}]}}"#);
+        match parse::<Body>(body.as_bytes()).unwrap_err() {
+            ApiError::Validation { errors, detail } => {
+                assert_eq!(errors[0].field, "points[0].pressure_psia");
+                assert!(errors[0].message.len() < 200, "{}", errors[0].message);
+                assert!(errors[0].message.starts_with("invalid type: string \"xxx"));
+                assert!(detail.len() < 300, "{detail}");
+            }
+            other => panic!("expected 422, got {other:?}"),
+        }
+        let body = format!(r#"{{"points":[{{"pressure_psia":1,"{long}":2}}]}}"#);
+        match parse::<Body>(body.as_bytes()).unwrap_err() {
+            ApiError::Validation { errors, .. } => {
+                assert!(errors[0].field.starts_with("points[0].xxx"));
+                assert!(
+                    errors[0].field.chars().count() <= 129,
+                    "{}",
+                    errors[0].field
+                );
+                assert!(errors[0].message.len() < 200, "{}", errors[0].message);
+            }
+            other => panic!("expected 422, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn short_messages_are_unchanged() {
+        assert_eq!(
+            shorten_quoted("unknown variant `vogle`, expected `vogel` or `fetkovich`"),
+            "unknown variant `vogle`, expected `vogel` or `fetkovich`"
+        );
+        assert_eq!(shorten_quoted("an \"open quote"), "an \"open quote");
     }
 
     #[test]

@@ -249,7 +249,12 @@ fn as_problem(response: ServiceResponse<BoxBody>, request_id: &str) -> ServiceRe
     let (request, old) = response.into_parts();
     let mut new = problem_response(&problem);
     for (name, value) in old.headers() {
-        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+        // The new body is plain JSON: the old body's length and encoding (gzip from the
+        // compression middleware) do not describe it.
+        if name != header::CONTENT_TYPE
+            && name != header::CONTENT_LENGTH
+            && name != header::CONTENT_ENCODING
+        {
             // Append: a name may repeat (several Set-Cookie headers).
             new.headers_mut().append(name.clone(), value.clone());
         }

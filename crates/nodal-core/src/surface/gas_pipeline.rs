@@ -229,7 +229,7 @@ pub struct GasFlowConditions<'a> {
 }
 
 impl GasFlowConditions<'_> {
-    fn validate(&self) -> CoreResult<()> {
+    pub(super) fn validate(&self) -> CoreResult<()> {
         require_in_range(
             "flowing_temperature_degf",
             self.flowing_temperature_degf,

@@ -298,6 +298,9 @@ impl GasNetwork<'_> {
             MIN_PIPELINE_PRESSURE_PSIA,
             20_000.0,
         )?;
+        // Checked before any well or pipe: a bad base or flowing temperature would otherwise
+        // surface as the first well's choke failing, or as no finite rate at all.
+        self.conditions.validate()?;
         for (i, node) in self.nodes.iter().enumerate() {
             if self.nodes[..i].iter().any(|m| m.name == node.name) {
                 return Err(CoreError::invalid(
@@ -844,6 +847,48 @@ mod tests {
             gas_sg: 0.65,
             upstream_temperature_degf: 90.0,
         })
+    }
+
+    /// Base and flowing conditions are checked by name before the network is walked: a
+    /// 0 psia base pressure used to surface as "the flow equation gave no finite rate", and a
+    /// 1e308 °F flowing temperature as the first well's choke temperature.
+    #[test]
+    fn flow_conditions_are_checked_by_name() {
+        let gas = gas();
+        let bad = [
+            ("base_pressure_psia", (80.0, 0.0, 60.0)),
+            ("base_temperature_degf", (80.0, 14.73, 1e308)),
+            ("flowing_temperature_degf", (1e308, 14.73, 60.0)),
+        ];
+        for (expected, (flowing, base_p, base_t)) in bad {
+            let net = GasNetwork {
+                nodes: vec![node("plant")],
+                delivery_node: 0,
+                delivery_pressure_psia: 500.0,
+                pipes: vec![],
+                wells: vec![NetworkWell {
+                    name: "W1".into(),
+                    node: 0,
+                    inflow: InflowModel::BackPressure(
+                        BackPressure::new(2000.0, 0.05, 0.5).unwrap(),
+                    ),
+                    connection: choke(32.0),
+                    tubing: None,
+                }],
+                equation: GasFlowEquation::Weymouth,
+                conditions: GasFlowConditions {
+                    gas: &gas,
+                    flowing_temperature_degf: flowing,
+                    base_pressure_psia: base_p,
+                    base_temperature_degf: base_t,
+                },
+                max_iterations: 100,
+            };
+            match net.solve() {
+                Err(CoreError::InvalidInput { field, .. }) => assert_eq!(field, expected),
+                other => panic!("{expected}: expected invalid input, got {other:?}"),
+            }
+        }
     }
 
     /// One well, n = 0.5, on one Weymouth line into the delivery point:

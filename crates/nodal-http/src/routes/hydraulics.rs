@@ -31,6 +31,26 @@ pub const MAX_DEPTH_FT: f64 = 50_000.0;
 pub const MAX_SURVEY_STATIONS: usize = 5_000;
 /// Most rates in one outflow curve.
 pub const MAX_VLP_RATES: usize = 100;
+/// Highest liquid rate, STB/d: well above any single well's.
+pub const MAX_LIQUID_RATE_STB_D: f64 = 1_000_000.0;
+/// Highest wellhead or bottom-hole pressure, psia: the engine's traverse limit.
+pub const MAX_PRESSURE_PSIA: f64 = 30_000.0;
+
+/// A wellhead or bottom-hole pressure: from atmospheric to [`MAX_PRESSURE_PSIA`], checked
+/// here so that the error names the request's field (the engine names its own).
+pub(crate) fn check_pressure(check: &mut Check, field: &str, pressure_psia: f64) {
+    check.range(
+        field,
+        pressure_psia,
+        nodal_core::units::STANDARD_PRESSURE_PSIA,
+        MAX_PRESSURE_PSIA,
+    );
+}
+
+/// A liquid rate, STB/d: not negative, at most [`MAX_LIQUID_RATE_STB_D`].
+pub(crate) fn check_liquid_rate(check: &mut Check, field: &str, rate_stb_d: f64) {
+    check.range(field, rate_stb_d, 0.0, MAX_LIQUID_RATE_STB_D);
+}
 
 /// One deviation-survey station.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, ToSchema)]
@@ -850,8 +870,9 @@ impl Case {
     }
 }
 
-fn check_rates(check: &mut Check, rates: &RatesInput) {
-    check.non_negative("rates.liquid_rate_stb_d", rates.liquid_rate_stb_d);
+/// Surface rates: liquid rate, water cut and GOR in their ranges.
+pub(crate) fn check_rates(check: &mut Check, rates: &RatesInput) {
+    check_liquid_rate(check, "rates.liquid_rate_stb_d", rates.liquid_rate_stb_d);
     check.range(
         "rates.water_cut_fraction",
         rates.water_cut_fraction,
@@ -859,7 +880,12 @@ fn check_rates(check: &mut Check, rates: &RatesInput) {
         1.0,
     );
     if let Some(gor) = rates.gor_scf_stb {
-        check.non_negative("rates.gor_scf_stb", gor);
+        check.range(
+            "rates.gor_scf_stb",
+            gor,
+            0.0,
+            crate::routes::pvt::MAX_GOR_SCF_STB,
+        );
     }
 }
 
@@ -878,7 +904,7 @@ fn summary_output(s: &nodal_core::hydraulics::TraverseSummary) -> TraverseSummar
 pub(crate) async fn off_worker<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
-    web::block(work).await?
+    crate::error::run_blocking(work).await?
 }
 
 // ---------------------------------------------------------------------------------------
@@ -994,11 +1020,11 @@ pub(crate) fn known_pressure(
 ) -> Option<KnownPressure> {
     match (wellhead, bottomhole) {
         (Some(p), None) => {
-            check.positive("wellhead_pressure_psia", p);
+            check_pressure(check, "wellhead_pressure_psia", p);
             Some(KnownPressure::Top(p))
         }
         (None, Some(p)) => {
-            check.positive("bottomhole_pressure_psia", p);
+            check_pressure(check, "bottomhole_pressure_psia", p);
             Some(KnownPressure::Bottom(p))
         }
         _ => {
@@ -1124,10 +1150,14 @@ pub async fn vlp_curve(
 /// Computes `POST /hydraulics/vlp-curve`.
 pub fn compute_vlp(request: &VlpRequest) -> Result<VlpResponse, ApiError> {
     let mut check = Check::default();
-    check.positive("wellhead_pressure_psia", request.wellhead_pressure_psia);
+    check_pressure(
+        &mut check,
+        "wellhead_pressure_psia",
+        request.wellhead_pressure_psia,
+    );
     check.range("water_cut_fraction", request.water_cut_fraction, 0.0, 1.0);
     if let Some(gor) = request.gor_scf_stb {
-        check.non_negative("gor_scf_stb", gor);
+        check.range("gor_scf_stb", gor, 0.0, crate::routes::pvt::MAX_GOR_SCF_STB);
     }
     if request.liquid_rates_stb_d.is_empty() || request.liquid_rates_stb_d.len() > MAX_VLP_RATES {
         check.fail(
@@ -1139,10 +1169,15 @@ pub fn compute_vlp(request: &VlpRequest) -> Result<VlpResponse, ApiError> {
         );
     }
     for (i, q) in request.liquid_rates_stb_d.iter().enumerate() {
-        check.positive(&format!("liquid_rates_stb_d[{i}]"), *q);
+        check.above_at_most(
+            &format!("liquid_rates_stb_d[{i}]"),
+            *q,
+            0.0,
+            MAX_LIQUID_RATE_STB_D,
+        );
     }
     if let Some(target) = request.target_bottomhole_pressure_psia {
-        check.positive("target_bottomhole_pressure_psia", target);
+        check_pressure(&mut check, "target_bottomhole_pressure_psia", target);
     }
     let max_p = request
         .target_bottomhole_pressure_psia

@@ -1024,7 +1024,11 @@ pub struct NodalResponse {
 }
 
 fn check_nodal(request: &NodalRequest, check: &mut Check) {
-    check.positive("wellhead_pressure_psia", request.wellhead_pressure_psia);
+    crate::routes::hydraulics::check_pressure(
+        check,
+        "wellhead_pressure_psia",
+        request.wellhead_pressure_psia,
+    );
     check.range("water_cut_fraction", request.water_cut_fraction, 0.0, 1.0);
     if let Some(gor) = request.gor_scf_stb {
         check.non_negative("gor_scf_stb", gor);

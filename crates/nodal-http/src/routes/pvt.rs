@@ -35,17 +35,30 @@ use crate::validate::Check;
 /// Most points in one request.
 pub const MAX_POINTS: usize = 1000;
 
+/// Highest stock-tank oil gravity, °API: lighter than any liquid hydrocarbon (pentane is
+/// about 93 °API).
+pub const MAX_OIL_API: f64 = 100.0;
+
+/// Highest gas-oil ratio, scf/STB: beyond any black-oil, volatile-oil or wet-gas description.
+pub const MAX_GOR_SCF_STB: f64 = 1_000_000.0;
+
+/// Highest bubble-point or separator pressure, psia: above any measured reservoir fluid.
+pub const MAX_SATURATION_PRESSURE_PSIA: f64 = 20_000.0;
+
+/// Highest pressure of a PVT evaluation, psia (the engine's pressure traverses stop here too).
+pub const MAX_PRESSURE_PSIA: f64 = 30_000.0;
+
 /// What the engineer knows about the fluid. Oilfield units; every unit is in the name.
 #[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"oil_api": 35.0, "gas_sg": 0.75, "gor_scf_stb": 600.0,
     "water_salinity_wt_pct": 3.0, "co2_mole_frac": 0.02}))]
 pub struct FluidInput {
-    /// Stock-tank oil gravity, °API (> 0).
+    /// Stock-tank oil gravity, °API (> 0, at most 100).
     pub oil_api: f64,
     /// Total surface gas specific gravity, air = 1 (0.5 < γg ≤ 3).
     pub gas_sg: f64,
-    /// Solution gas-oil ratio at and above the bubble point, scf/STB (> 0).
+    /// Solution gas-oil ratio at and above the bubble point, scf/STB (> 0, at most 1,000,000).
     pub gor_scf_stb: f64,
     /// Formation-water salinity, weight percent total dissolved solids (0 to 30).
     #[serde(default)]
@@ -59,14 +72,15 @@ pub struct FluidInput {
     /// N2 mole fraction of the gas (0 to 1).
     #[serde(default)]
     pub n2_mole_frac: f64,
-    /// First-stage separator pressure, psia. With the separator temperature, enables the
-    /// Vasquez-Beggs (1980) gas-gravity correction for the oil correlations.
+    /// First-stage separator pressure, psia (at most 20,000). With the separator temperature,
+    /// enables the Vasquez-Beggs (1980) gas-gravity correction for the oil correlations.
     #[serde(default)]
     pub separator_pressure_psia: Option<f64>,
     /// First-stage separator temperature, °F.
     #[serde(default)]
     pub separator_temperature_degf: Option<f64>,
-    /// Measured bubble-point pressure, psia: every property is calibrated to honour it.
+    /// Measured bubble-point pressure, psia (at most 20,000): every property is calibrated to
+    /// honour it.
     #[serde(default)]
     pub bubble_point_psia: Option<f64>,
     /// Temperature of the bubble-point measurement, °F (required with `bubble_point_psia`).
@@ -116,7 +130,7 @@ pub struct MethodsInput {
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ConditionInput {
-    /// Pressure, psia (≥ 14.696 would be atmospheric; must be > 0).
+    /// Pressure, psia (> 0, at most 30,000; 14.696 is atmospheric).
     pub pressure_psia: f64,
     /// Temperature, °F.
     pub temperature_degf: f64,
@@ -156,9 +170,9 @@ pub struct CurveRequest {
     pub methods: MethodsInput,
     /// Temperature of the curve, °F.
     pub temperature_degf: f64,
-    /// Lowest pressure, psia (> 0).
+    /// Lowest pressure, psia (> 0, at most 30,000).
     pub min_pressure_psia: f64,
-    /// Highest pressure, psia (> min).
+    /// Highest pressure, psia (> min, at most 30,000).
     pub max_pressure_psia: f64,
     /// Evenly spaced grid points, 2 to 1000; the bubble point is added when it lies inside.
     pub points: usize,
@@ -204,9 +218,9 @@ pub struct CompareRequest {
     pub property: CompareProperty,
     /// Temperature, °F.
     pub temperature_degf: f64,
-    /// Lowest pressure, psia.
+    /// Lowest pressure, psia (> 0, at most 30,000).
     pub min_pressure_psia: f64,
-    /// Highest pressure, psia.
+    /// Highest pressure, psia (> min, at most 30,000).
     pub max_pressure_psia: f64,
     /// Grid points, 2 to 1000.
     pub points: usize,
@@ -536,14 +550,14 @@ impl FluidInput {
     /// Checks the physical ranges the API promises, with paths under `prefix`.
     pub fn check(&self, check: &mut Check, prefix: &str) {
         let f = |name: &str| format!("{prefix}.{name}");
-        check.positive(&f("oil_api"), self.oil_api);
+        check.above_at_most(&f("oil_api"), self.oil_api, 0.0, MAX_OIL_API);
         if !(self.gas_sg.is_finite() && self.gas_sg > 0.5 && self.gas_sg <= 3.0) {
             check.fail(
                 &f("gas_sg"),
                 format!("must be above 0.5 and at most 3 (got {})", self.gas_sg),
             );
         }
-        check.positive(&f("gor_scf_stb"), self.gor_scf_stb);
+        check.above_at_most(&f("gor_scf_stb"), self.gor_scf_stb, 0.0, MAX_GOR_SCF_STB);
         check.range(
             &f("water_salinity_wt_pct"),
             self.water_salinity_wt_pct,
@@ -569,7 +583,12 @@ impl FluidInput {
             self.separator_temperature_degf,
         ) {
             (Some(p), Some(t)) => {
-                check.positive(&f("separator_pressure_psia"), p);
+                check.above_at_most(
+                    &f("separator_pressure_psia"),
+                    p,
+                    0.0,
+                    MAX_SATURATION_PRESSURE_PSIA,
+                );
                 check.range(&f("separator_temperature_degf"), t, -40.0, 400.0);
             }
             (None, None) => {}
@@ -584,7 +603,12 @@ impl FluidInput {
         }
         match (self.bubble_point_psia, self.bubble_point_temperature_degf) {
             (Some(p), Some(t)) => {
-                check.positive(&f("bubble_point_psia"), p);
+                check.above_at_most(
+                    &f("bubble_point_psia"),
+                    p,
+                    0.0,
+                    MAX_SATURATION_PRESSURE_PSIA,
+                );
                 check.range(&f("bubble_point_temperature_degf"), t, -40.0, 500.0);
             }
             (Some(_), None) => check.fail(
@@ -847,8 +871,8 @@ pub fn collect_warnings(
 }
 
 fn check_grid(check: &mut Check, min: f64, max: f64, points: usize) {
-    check.positive("min_pressure_psia", min);
-    check.positive("max_pressure_psia", max);
+    check.above_at_most("min_pressure_psia", min, 0.0, MAX_PRESSURE_PSIA);
+    check.above_at_most("max_pressure_psia", max, 0.0, MAX_PRESSURE_PSIA);
     if min.is_finite() && max.is_finite() && max <= min {
         check.fail(
             "max_pressure_psia",
@@ -917,7 +941,12 @@ pub fn compute_properties(request: &PropertiesRequest) -> Result<PropertiesRespo
         );
     }
     for (i, point) in request.points.iter().enumerate() {
-        check.positive(&format!("points[{i}].pressure_psia"), point.pressure_psia);
+        check.above_at_most(
+            &format!("points[{i}].pressure_psia"),
+            point.pressure_psia,
+            0.0,
+            MAX_PRESSURE_PSIA,
+        );
         check.range(
             &format!("points[{i}].temperature_degf"),
             point.temperature_degf,

@@ -653,13 +653,7 @@ pub fn compute_flowline(r: &FlowlineRequest) -> Result<FlowlineResponse, ApiErro
     check.positive("inner_diameter_in", r.inner_diameter_in);
     check.non_negative("roughness_in", r.roughness_in);
     check.range("temperature_degf", r.temperature_degf, -40.0, 700.0);
-    check.non_negative("rates.liquid_rate_stb_d", r.rates.liquid_rate_stb_d);
-    check.range(
-        "rates.water_cut_fraction",
-        r.rates.water_cut_fraction,
-        0.0,
-        1.0,
-    );
+    crate::routes::hydraulics::check_rates(&mut check, &r.rates);
     let known = match (r.inlet_pressure_psia, r.outlet_pressure_psia) {
         (Some(p), None) => {
             check.positive("inlet_pressure_psia", p);

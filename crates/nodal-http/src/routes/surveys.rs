@@ -93,6 +93,8 @@ impl From<&Survey> for SurveyOut {
 /// (1-based, counting the header) and column as `lines[N].column`; the stations
 /// checks (ranges, MD strictly increasing) name lines the same way.
 pub fn parse_csv(text: &str) -> Result<Vec<SurveyStationInput>, ApiError> {
+    // Spreadsheets save "CSV UTF-8" with a byte-order mark before the header.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines = text
         .lines()
         .enumerate()
@@ -144,7 +146,7 @@ pub fn parse_csv(text: &str) -> Result<Vec<SurveyStationInput>, ApiError> {
                 _ => {
                     check.fail(
                         &format!("lines[{number}].{name}"),
-                        format!("line {number}: `{}` is not a number", cells[index]),
+                        format!("line {number}: `{}` is not a number", echo(cells[index])),
                     );
                     f64::NAN
                 }
@@ -375,6 +377,14 @@ pub async fn trajectory(
         .json(response))
 }
 
+/// A cell quoted back in an error, cut to 64 characters.
+fn echo(cell: &str) -> String {
+    match cell.char_indices().nth(64) {
+        Some((at, _)) => format!("{}…", &cell[..at]),
+        None => cell.to_string(),
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -415,5 +425,20 @@ mod tests {
             ["lines[1]"]
         );
         assert_eq!(fields(parse_csv("\n\n").unwrap_err()), ["body"]);
+    }
+
+    #[test]
+    fn a_long_bad_cell_is_not_echoed_whole() {
+        let text = format!(
+            "md_ft,inclination_deg,azimuth_deg\n0,0,0\n{},0,0\n",
+            "9".repeat(400)
+        );
+        match parse_csv(&text).unwrap_err() {
+            ApiError::Validation { errors, .. } => {
+                assert_eq!(errors[0].field, "lines[3].md_ft");
+                assert!(errors[0].message.len() < 120, "{}", errors[0].message);
+            }
+            other => panic!("expected 422, got {other:?}"),
+        }
     }
 }

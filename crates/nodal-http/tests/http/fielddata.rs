@@ -463,6 +463,23 @@ backend_test!(async fn wells_export_as_csv_and_json(db) {
 
 // ---------------------------------------------------------------- surveys
 
+backend_test!(async fn survey_csv_with_a_byte_order_mark_is_accepted(db) {
+    on!(db, state, app);
+    let engineer = signed_in(&state, Role::Engineer).await;
+    let well = create_well(&app, &engineer, "A", "U-1").await;
+    let uri = format!("/api/v1/wells/{}/survey", well["id"].as_str().unwrap());
+    // Spreadsheets save "CSV UTF-8" with a byte-order mark; it used to be a header error.
+    let stored = send(
+        &app,
+        as_user(test::TestRequest::put().uri(&uri), &engineer)
+            .insert_header((header::CONTENT_TYPE, "text/csv"))
+            .set_payload(format!("\u{feff}{SURVEY_CSV}")),
+    )
+    .await;
+    assert_eq!(stored.status, 200, "{}", stored.text);
+    assert_eq!(stored.json()["station_count"], 4);
+});
+
 backend_test!(async fn survey_upload_read_and_trajectory(db) {
     on!(db, state, app);
     let engineer = signed_in(&state, Role::Engineer).await;

@@ -269,6 +269,52 @@ async fn large_responses_are_gzipped_small_ones_are_not() {
     );
 }
 
+/// A large error body is rebuilt as problem details after the compression middleware ran:
+/// it must not keep a `Content-Encoding: gzip` that no longer describes it.
+#[actix_web::test]
+async fn large_error_bodies_are_not_labelled_gzip() {
+    let db = TestDatabase::sqlite();
+    let app = test::init_service(build_app(state(&db, settings(Environment::Test)))).await;
+    let path = format!("/api/v1/{}", "x".repeat(2_000));
+    let response = test::call_service(
+        &app,
+        test::TestRequest::get()
+            .uri(&path)
+            .insert_header((header::ACCEPT_ENCODING, "gzip"))
+            .to_request(),
+    )
+    .await;
+    assert_problem(&response, 404);
+    let encoding = header_str(&response, "content-encoding");
+    let body = test::read_body(response).await;
+    assert!(
+        body.len() > 1_024,
+        "the body must be large enough to compress"
+    );
+    let problem: Value = match encoding.as_deref() {
+        None | Some("identity") => serde_json::from_slice(&body).unwrap(),
+        Some(other) => panic!("a plain error body labelled {other}"),
+    };
+    assert_eq!(problem["status"], 404);
+}
+
+/// A 100 KB string where a number belongs is named, not echoed back whole.
+#[actix_web::test]
+async fn long_wrong_values_are_named_not_echoed() {
+    let (status, body) = post_json(
+        "/api/v1/pvt/bubble-point",
+        serde_json::json!({
+            "fluid": {"oil_api": "x".repeat(100_000), "gas_sg": 0.75, "gor_scf_stb": 600.0},
+            "temperature_degf": 180.0
+        }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["errors"][0]["field"], "fluid.oil_api");
+    let size = body.to_string().len();
+    assert!(size < 2_000, "{size} bytes of problem details");
+}
+
 #[actix_web::test]
 async fn cors_allows_only_configured_origins() {
     let db = TestDatabase::sqlite();
@@ -322,6 +368,11 @@ mod failure_classes {
         panic!("deliberate test panic");
     }
 
+    async fn boom_blocking() -> Result<HttpResponse, ApiError> {
+        nodal_http::error::run_blocking(|| -> u32 { panic!("deliberate blocking panic") }).await?;
+        Ok(HttpResponse::NoContent().finish())
+    }
+
     async fn unavailable() -> Result<HttpResponse, ApiError> {
         Err(nodal_store::StoreError::Unavailable("pool timed out".into()).into())
     }
@@ -357,6 +408,7 @@ mod failure_classes {
                 .configure(nodal_http::app::configure_extractors(1024))
                 .route("/echo", web::post().to(echo))
                 .route("/boom", web::get().to(boom))
+                .route("/boom-blocking", web::get().to(boom_blocking))
                 .route("/unavailable", web::get().to(unavailable))
                 .route("/conflict", web::get().to(conflict))
                 .route("/internal", web::get().to(internal))
@@ -482,6 +534,25 @@ mod failure_classes {
         let response =
             test::call_service(&app, post(r#"{"pressure_psia": 1}"#, "application/json")).await;
         assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    }
+
+    /// A calculation runs on the blocking pool; its panic used to come back as a 503 ("the
+    /// server is shutting down or overloaded"), inviting a retry of the same failing request.
+    #[actix_web::test]
+    async fn a_panic_on_the_blocking_pool_is_a_500_not_a_503() {
+        let app = service().await;
+        let response = test::call_service(
+            &app,
+            test::TestRequest::get()
+                .uri("/boom-blocking")
+                .insert_header(("x-request-id", "panic-2"))
+                .to_request(),
+        )
+        .await;
+        assert_problem(&response, 500);
+        let body = body_json(response).await;
+        assert_eq!(body["request_id"], "panic-2");
+        assert!(!body["detail"].as_str().unwrap().contains("deliberate"));
     }
 
     #[actix_web::test]

@@ -203,6 +203,49 @@ async fn limits_are_422s_naming_the_field() {
     assert_eq!(error_fields(&response), ["wellhead_pressure_psia"]);
 }
 
+/// Pressures out of the engine's range used to come back named by the engine's own
+/// parameter (`top_pressure_psia`), and a 1e308 rate failed deep inside a correlation with
+/// no field named: both are now refused by the request's field.
+#[actix_web::test]
+async fn absurd_pressures_and_rates_name_the_request_field() {
+    let mut body = case();
+    body["wellhead_pressure_psia"] = json!(100_000.0);
+    body["rates"] = json!({"liquid_rate_stb_d": 1e308, "gor_scf_stb": 1e308});
+    let (status, response) = post_json("/api/v1/hydraulics/traverse", body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{response}");
+    assert_eq!(
+        error_fields(&response),
+        [
+            "rates.liquid_rate_stb_d",
+            "rates.gor_scf_stb",
+            "wellhead_pressure_psia"
+        ]
+    );
+
+    let mut body = case();
+    body.as_object_mut()
+        .unwrap()
+        .remove("wellhead_pressure_psia");
+    body["bottomhole_pressure_psia"] = json!(10.0);
+    let (status, response) = post_json("/api/v1/hydraulics/traverse", body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{response}");
+    assert_eq!(error_fields(&response), ["bottomhole_pressure_psia"]);
+
+    let (status, response) = post_json(
+        "/api/v1/nodal/operating-point",
+        json!({"inflow": {"model": "vogel", "reservoir_pressure_psia": 3000.0,
+                          "max_rate_stb_d": 2500.0},
+               "fluid": {"oil_api": 35.0, "gas_sg": 0.75, "gor_scf_stb": 500.0},
+               "well": {"sections": [{"bottom_md_ft": 8000.0, "tubing_id_in": 2.441}]},
+               "temperature": {"wellhead_temperature_degf": 100.0,
+                               "bottomhole_temperature_degf": 190.0},
+               "wellhead_pressure_psia": 1e308}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{response}");
+    assert_eq!(error_fields(&response), ["wellhead_pressure_psia"]);
+}
+
 #[actix_web::test]
 async fn a_horizontal_annulus_section_and_a_survey_are_accepted() {
     let mut body = case();

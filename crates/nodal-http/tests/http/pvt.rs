@@ -122,6 +122,57 @@ async fn out_of_range_physics_is_422_naming_every_field() {
     assert_eq!(error_fields(&body), ["fluid.gas_sg"]);
 }
 
+/// Finite but impossible values are refused by name before any correlation runs: they used
+/// to reach the engine (a 1e9 psia measured bubble point was honoured with a 200, a 1e308
+/// °API oil failed deep inside a viscosity correlation with no field named).
+#[actix_web::test]
+async fn absurd_finite_fluid_values_are_422_naming_the_field() {
+    let (status, body) = post_json(
+        "/api/v1/pvt/properties",
+        json!({"fluid": {"oil_api": 1e308, "gas_sg": 0.75, "gor_scf_stb": 1e308,
+                         "bubble_point_psia": 25000.0, "bubble_point_temperature_degf": 190.0,
+                         "separator_pressure_psia": 1e9, "separator_temperature_degf": 100.0},
+               "points": [{"pressure_psia": 1e308, "temperature_degf": 150.0}]}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(
+        error_fields(&body),
+        [
+            "fluid.oil_api",
+            "fluid.gor_scf_stb",
+            "fluid.separator_pressure_psia",
+            "fluid.bubble_point_psia",
+            "points[0].pressure_psia",
+        ]
+    );
+
+    let (status, body) = post_json(
+        "/api/v1/pvt/curve",
+        json!({"fluid": fluid(), "temperature_degf": 180.0,
+               "min_pressure_psia": 100.0, "max_pressure_psia": 1e308, "points": 50}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(error_fields(&body), ["max_pressure_psia"]);
+
+    // The same fluid check guards the nodal routes.
+    let (status, body) = post_json(
+        "/api/v1/nodal/operating-point",
+        json!({"inflow": {"model": "vogel", "reservoir_pressure_psia": 3000.0,
+                          "max_rate_stb_d": 2500.0},
+               "fluid": {"oil_api": 35.0, "gas_sg": 0.75, "gor_scf_stb": 500.0,
+                         "bubble_point_psia": 1e9, "bubble_point_temperature_degf": 190.0},
+               "well": {"sections": [{"bottom_md_ft": 8000.0, "tubing_id_in": 2.441}]},
+               "temperature": {"wellhead_temperature_degf": 100.0,
+                               "bottomhole_temperature_degf": 190.0},
+               "wellhead_pressure_psia": 150.0}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(error_fields(&body), ["fluid.bubble_point_psia"]);
+}
+
 #[actix_web::test]
 async fn too_many_points_unknown_methods_and_wrong_types_are_422() {
     let points: Vec<Value> = (0..1001)

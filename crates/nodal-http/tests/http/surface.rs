@@ -143,6 +143,26 @@ async fn flowline_runs_on_a_profile() {
     assert_eq!(error_fields(&body), ["profile"]);
 }
 
+/// A flowline checks its rates like a traverse: a 1e308 STB/d rate used to fail inside the
+/// correlation with no field named, and a negative GOR was not checked at all.
+#[actix_web::test]
+async fn flowline_rates_are_422_naming_the_field() {
+    let (status, body) = post_json(
+        "/api/v1/surface/flowline",
+        json!({"fluid": {"oil_api": 35.0, "gas_sg": 0.75, "gor_scf_stb": 600.0},
+               "profile": [{"distance_ft": 0.0, "elevation_ft": 0.0}, {"distance_ft": 3000.0, "elevation_ft": 120.0}],
+               "inner_diameter_in": 4.026,
+               "rates": {"liquid_rate_stb_d": 1e308, "water_cut_fraction": 0.3, "gor_scf_stb": -5.0},
+               "temperature_degf": 110.0, "outlet_pressure_psia": 150.0}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(
+        error_fields(&body),
+        ["rates.liquid_rate_stb_d", "rates.gor_scf_stb"]
+    );
+}
+
 #[actix_web::test]
 async fn compressor_and_chokes() {
     let (status, body) = post_json(
@@ -227,6 +247,23 @@ fn network() -> Value {
              "tubing": {"depth_ft": 7000.0, "inner_diameter_in": 2.441, "average_temperature_degf": 140.0}}
         ]
     })
+}
+
+/// A network's base and flowing conditions are refused by their own names (they used to
+/// come back as "no finite rate", or as the first well's choke temperature).
+#[actix_web::test]
+async fn network_conditions_are_422_naming_the_field() {
+    for (field, value) in [
+        ("base_pressure_psia", 0.0),
+        ("base_temperature_degf", 1e308),
+        ("flowing_temperature_degf", 1e308),
+    ] {
+        let mut body = network();
+        body[field] = json!(value);
+        let (status, response) = post_json("/api/v1/surface/network", body).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{response}");
+        assert_eq!(error_fields(&response), [field], "{response}");
+    }
 }
 
 #[actix_web::test]
