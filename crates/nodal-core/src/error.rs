@@ -57,6 +57,20 @@ pub fn require_positive(field: &'static str, value: f64) -> CoreResult<f64> {
     }
 }
 
+/// Checks that `value` is finite, greater than zero and at most `max` (a bound beyond any
+/// real well, so that absurd magnitudes are refused by name instead of failing deep inside a
+/// calculation).
+pub fn require_positive_at_most(field: &'static str, value: f64, max: f64) -> CoreResult<f64> {
+    if value.is_finite() && value > 0.0 && value <= max {
+        Ok(value)
+    } else {
+        Err(CoreError::invalid(
+            field,
+            format!("must be greater than zero and at most {max:e} (got {value:e})"),
+        ))
+    }
+}
+
 /// Checks that `value` is finite and lies in `[min, max]`.
 pub fn require_in_range(field: &'static str, value: f64, min: f64, max: f64) -> CoreResult<f64> {
     if value.is_finite() && (min..=max).contains(&value) {

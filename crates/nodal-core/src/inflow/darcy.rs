@@ -54,7 +54,11 @@ impl ProductivityIndex {
         productivity_index_stb_d_psi: f64,
     ) -> CoreResult<Self> {
         check_reservoir_pressure(reservoir_pressure_psia)?;
-        require_positive("productivity_index_stb_d_psi", productivity_index_stb_d_psi)?;
+        crate::error::require_positive_at_most(
+            "productivity_index_stb_d_psi",
+            productivity_index_stb_d_psi,
+            super::MAX_PRODUCTIVITY_INDEX,
+        )?;
         Ok(Self {
             reservoir_pressure_psia,
             productivity_index_stb_d_psi,
@@ -141,12 +145,32 @@ pub struct DarcyRadialInput {
 impl DarcyRadialInput {
     /// Checks every field and that `ln(re/rw) − 3/4 + s > 0`.
     pub fn validate(&self) -> CoreResult<()> {
-        require_positive("permeability_md", self.permeability_md)?;
-        require_positive("thickness_ft", self.thickness_ft)?;
-        require_positive("viscosity_cp", self.viscosity_cp)?;
-        require_positive("fvf_rb_stb", self.fvf_rb_stb)?;
-        require_positive("wellbore_radius_ft", self.wellbore_radius_ft)?;
-        require_positive("drainage_radius_ft", self.drainage_radius_ft)?;
+        crate::error::require_positive_at_most(
+            "permeability_md",
+            self.permeability_md,
+            super::MAX_PERMEABILITY_MD,
+        )?;
+        crate::error::require_positive_at_most(
+            "thickness_ft",
+            self.thickness_ft,
+            super::MAX_THICKNESS_FT,
+        )?;
+        crate::error::require_positive_at_most(
+            "viscosity_cp",
+            self.viscosity_cp,
+            super::MAX_VISCOSITY_CP,
+        )?;
+        crate::error::require_positive_at_most("fvf_rb_stb", self.fvf_rb_stb, super::MAX_FVF)?;
+        crate::error::require_positive_at_most(
+            "wellbore_radius_ft",
+            self.wellbore_radius_ft,
+            super::MAX_WELLBORE_RADIUS_FT,
+        )?;
+        crate::error::require_positive_at_most(
+            "drainage_radius_ft",
+            self.drainage_radius_ft,
+            super::MAX_DRAINAGE_RADIUS_FT,
+        )?;
         if self.drainage_radius_ft <= 10.0 * self.wellbore_radius_ft {
             return Err(CoreError::invalid(
                 "drainage_radius_ft",

@@ -305,11 +305,27 @@ pub struct GasDarcyInput {
 impl GasDarcyInput {
     /// Checks every field and that `ln(re/rw) − 3/4 + s > 0`.
     pub fn validate(&self) -> CoreResult<()> {
-        require_positive("permeability_md", self.permeability_md)?;
-        require_positive("thickness_ft", self.thickness_ft)?;
+        crate::error::require_positive_at_most(
+            "permeability_md",
+            self.permeability_md,
+            super::MAX_PERMEABILITY_MD,
+        )?;
+        crate::error::require_positive_at_most(
+            "thickness_ft",
+            self.thickness_ft,
+            super::MAX_THICKNESS_FT,
+        )?;
         crate::error::require_in_range("temperature_degf", self.temperature_degf, -50.0, 700.0)?;
-        require_positive("wellbore_radius_ft", self.wellbore_radius_ft)?;
-        require_positive("drainage_radius_ft", self.drainage_radius_ft)?;
+        crate::error::require_positive_at_most(
+            "wellbore_radius_ft",
+            self.wellbore_radius_ft,
+            super::MAX_WELLBORE_RADIUS_FT,
+        )?;
+        crate::error::require_positive_at_most(
+            "drainage_radius_ft",
+            self.drainage_radius_ft,
+            super::MAX_DRAINAGE_RADIUS_FT,
+        )?;
         if self.drainage_radius_ft <= 10.0 * self.wellbore_radius_ft {
             return Err(CoreError::invalid(
                 "drainage_radius_ft",
@@ -404,7 +420,11 @@ impl GasDarcyPressureSquared {
         average_z_factor: f64,
     ) -> CoreResult<Self> {
         input.validate()?;
-        require_positive("average_viscosity_cp", average_viscosity_cp)?;
+        crate::error::require_positive_at_most(
+            "average_viscosity_cp",
+            average_viscosity_cp,
+            super::MAX_VISCOSITY_CP,
+        )?;
         require_positive("average_z_factor", average_z_factor)?;
         Ok(Self {
             input,

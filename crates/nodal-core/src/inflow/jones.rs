@@ -4,7 +4,7 @@ use super::{
     DARCY_RADIAL_CONSTANT, Inflow, RateBasis, check_flowing_pressure, check_rate,
     check_reservoir_pressure,
 };
-use crate::error::{CoreError, CoreResult, require_positive};
+use crate::error::{CoreError, CoreResult};
 use crate::method::MethodInfo;
 
 /// Jones, Blount and Glaze (1976).
@@ -90,9 +90,21 @@ impl JonesBlountGlazeInput {
     /// Checks every field: positive properties, `hp ≤ h`, `re > 10 rw` and
     /// `ln(re/rw) − 3/4 + s > 0`.
     pub fn validate(&self) -> CoreResult<()> {
-        require_positive("permeability_md", self.permeability_md)?;
-        require_positive("thickness_ft", self.thickness_ft)?;
-        require_positive("perforated_interval_ft", self.perforated_interval_ft)?;
+        crate::error::require_positive_at_most(
+            "permeability_md",
+            self.permeability_md,
+            super::MAX_PERMEABILITY_MD,
+        )?;
+        crate::error::require_positive_at_most(
+            "thickness_ft",
+            self.thickness_ft,
+            super::MAX_THICKNESS_FT,
+        )?;
+        crate::error::require_positive_at_most(
+            "perforated_interval_ft",
+            self.perforated_interval_ft,
+            super::MAX_THICKNESS_FT,
+        )?;
         if self.perforated_interval_ft > self.thickness_ft {
             return Err(CoreError::invalid(
                 "perforated_interval_ft",
@@ -102,16 +114,28 @@ impl JonesBlountGlazeInput {
                 ),
             ));
         }
-        require_positive("viscosity_cp", self.viscosity_cp)?;
-        require_positive("fvf_rb_stb", self.fvf_rb_stb)?;
+        crate::error::require_positive_at_most(
+            "viscosity_cp",
+            self.viscosity_cp,
+            super::MAX_VISCOSITY_CP,
+        )?;
+        crate::error::require_positive_at_most("fvf_rb_stb", self.fvf_rb_stb, super::MAX_FVF)?;
         crate::error::require_in_range(
             "oil_density_lbm_ft3",
             self.oil_density_lbm_ft3,
             20.0,
             80.0,
         )?;
-        require_positive("wellbore_radius_ft", self.wellbore_radius_ft)?;
-        require_positive("drainage_radius_ft", self.drainage_radius_ft)?;
+        crate::error::require_positive_at_most(
+            "wellbore_radius_ft",
+            self.wellbore_radius_ft,
+            super::MAX_WELLBORE_RADIUS_FT,
+        )?;
+        crate::error::require_positive_at_most(
+            "drainage_radius_ft",
+            self.drainage_radius_ft,
+            super::MAX_DRAINAGE_RADIUS_FT,
+        )?;
         if self.drainage_radius_ft <= 10.0 * self.wellbore_radius_ft {
             return Err(CoreError::invalid(
                 "drainage_radius_ft",

@@ -76,6 +76,26 @@ pub(crate) const DARCY_RADIAL_CONSTANT: f64 = 141.2;
 /// Highest average reservoir pressure accepted, psia.
 pub const MAX_RESERVOIR_PRESSURE_PSIA: f64 = 30_000.0;
 
+// Upper bounds on inflow inputs: each well beyond any real reservoir or completion, so that
+// only absurd magnitudes are refused (by name) rather than failing deep in a calculation.
+
+/// Largest productivity index, STB/d/psi (the most prolific wells reach a few hundred).
+pub const MAX_PRODUCTIVITY_INDEX: f64 = 10_000.0;
+/// Largest rate, STB/d for liquids and Mscf/d for gas.
+pub const MAX_RATE: f64 = 10_000_000.0;
+/// Largest permeability, md (100 darcy).
+pub const MAX_PERMEABILITY_MD: f64 = 100_000.0;
+/// Largest net pay or perforated interval, ft.
+pub const MAX_THICKNESS_FT: f64 = 10_000.0;
+/// Largest viscosity, cp (bitumen).
+pub const MAX_VISCOSITY_CP: f64 = 10_000_000.0;
+/// Largest formation volume factor, rb/STB.
+pub const MAX_FVF: f64 = 10.0;
+/// Largest wellbore radius, ft.
+pub const MAX_WELLBORE_RADIUS_FT: f64 = 10.0;
+/// Largest drainage radius, ft (about 190 miles).
+pub const MAX_DRAINAGE_RADIUS_FT: f64 = 1_000_000.0;
+
 /// Most points an IPR curve may hold.
 pub const MAX_CURVE_POINTS: usize = 1000;
 
@@ -441,7 +461,7 @@ pub(crate) fn check_test_point(
     test_pressure_psia: f64,
     reservoir_pressure_psia: f64,
 ) -> CoreResult<()> {
-    crate::error::require_positive("test_rate", test_rate)?;
+    crate::error::require_positive_at_most("test_rate", test_rate, MAX_RATE)?;
     if !(test_pressure_psia.is_finite()
         && test_pressure_psia >= 0.0
         && test_pressure_psia < reservoir_pressure_psia)

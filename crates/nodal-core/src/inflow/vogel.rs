@@ -72,7 +72,7 @@ impl Vogel {
     /// From `p̄r` (psia) and `q_max` (STB/d, the rate at zero flowing pressure).
     pub fn new(reservoir_pressure_psia: f64, max_rate_stb_d: f64) -> CoreResult<Self> {
         check_reservoir_pressure(reservoir_pressure_psia)?;
-        require_positive("max_rate_stb_d", max_rate_stb_d)?;
+        crate::error::require_positive_at_most("max_rate_stb_d", max_rate_stb_d, super::MAX_RATE)?;
         Ok(Self {
             reservoir_pressure_psia,
             max_rate_stb_d,
@@ -310,7 +310,11 @@ impl CompositeIpr {
     ) -> CoreResult<Self> {
         check_reservoir_pressure(reservoir_pressure_psia)?;
         require_positive("bubble_point_psia", bubble_point_psia)?;
-        require_positive("productivity_index_stb_d_psi", productivity_index_stb_d_psi)?;
+        crate::error::require_positive_at_most(
+            "productivity_index_stb_d_psi",
+            productivity_index_stb_d_psi,
+            super::MAX_PRODUCTIVITY_INDEX,
+        )?;
         require_in_range("water_cut_fraction", water_cut_fraction, 0.0, 1.0)?;
         Ok(Self {
             reservoir_pressure_psia,
@@ -461,7 +465,11 @@ impl StandingFe {
                 format!("must be above 0 and at most 2 (got {flow_efficiency})"),
             ));
         }
-        require_positive("ideal_max_rate_stb_d", ideal_max_rate_stb_d)?;
+        crate::error::require_positive_at_most(
+            "ideal_max_rate_stb_d",
+            ideal_max_rate_stb_d,
+            super::MAX_RATE,
+        )?;
         Ok(Self {
             reservoir_pressure_psia,
             flow_efficiency,

@@ -522,3 +522,37 @@ async fn the_gas_description_is_part_of_the_cache_key() {
     assert_eq!(seen[0], seen[1]);
     assert!(seen[2] < seen[0], "{seen:?}");
 }
+
+/// Absurd magnitudes in an inflow are refused by name before any calculation.
+#[actix_web::test]
+async fn absurd_inflow_magnitudes_name_the_field() {
+    let cases = [
+        (
+            json!({"model": "productivity_index", "reservoir_pressure_psia": 3000.0,
+                   "productivity_index_stb_d_psi": 1e308}),
+            "inflow.productivity_index_stb_d_psi",
+        ),
+        (
+            json!({"model": "vogel", "reservoir_pressure_psia": 3000.0,
+                   "max_rate_stb_d": 1e12}),
+            "inflow.max_rate_stb_d",
+        ),
+        (
+            json!({"model": "jones_blount_glaze_properties",
+                   "permeability_md": 1e9, "thickness_ft": 40.0, "perforated_interval_ft": 20.0,
+                   "viscosity_cp": 0.8, "fvf_rb_stb": 1.2, "oil_density_lbm_ft3": 47.0,
+                   "drainage_radius_ft": 1490.0, "wellbore_radius_ft": 0.354,
+                   "reservoir_pressure_psia": 3000.0}),
+            "inflow.permeability_md",
+        ),
+    ];
+    for (inflow, field) in cases {
+        let (status, body) = post_json(
+            "/api/v1/inflow/curve",
+            json!({"inflow": inflow, "points": 5}),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert_eq!(error_fields(&body), vec![field.to_string()], "{body}");
+    }
+}
