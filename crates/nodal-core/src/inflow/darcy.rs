@@ -6,7 +6,7 @@ use super::{
     DARCY_RADIAL_CONSTANT, Inflow, RateBasis, check_flowing_pressure, check_rate,
     check_reservoir_pressure, check_test_point,
 };
-use crate::error::{CoreError, CoreResult, require_positive};
+use crate::error::{CoreResult, require_positive};
 use crate::method::MethodInfo;
 
 /// Constant productivity index.
@@ -145,15 +145,12 @@ pub struct DarcyRadialInput {
 impl DarcyRadialInput {
     /// Checks every field and that `ln(re/rw) − 3/4 + s > 0`.
     pub fn validate(&self) -> CoreResult<()> {
-        crate::error::require_positive_at_most(
-            "permeability_md",
+        super::check_radial_drainage(
             self.permeability_md,
-            super::MAX_PERMEABILITY_MD,
-        )?;
-        crate::error::require_positive_at_most(
-            "thickness_ft",
             self.thickness_ft,
-            super::MAX_THICKNESS_FT,
+            self.wellbore_radius_ft,
+            self.drainage_radius_ft,
+            self.skin,
         )?;
         crate::error::require_positive_at_most(
             "viscosity_cp",
@@ -161,39 +158,6 @@ impl DarcyRadialInput {
             super::MAX_VISCOSITY_CP,
         )?;
         crate::error::require_positive_at_most("fvf_rb_stb", self.fvf_rb_stb, super::MAX_FVF)?;
-        crate::error::require_positive_at_most(
-            "wellbore_radius_ft",
-            self.wellbore_radius_ft,
-            super::MAX_WELLBORE_RADIUS_FT,
-        )?;
-        crate::error::require_positive_at_most(
-            "drainage_radius_ft",
-            self.drainage_radius_ft,
-            super::MAX_DRAINAGE_RADIUS_FT,
-        )?;
-        if self.drainage_radius_ft <= 10.0 * self.wellbore_radius_ft {
-            return Err(CoreError::invalid(
-                "drainage_radius_ft",
-                format!(
-                    "must be more than ten wellbore radii ({} ft) for radial flow (got {})",
-                    10.0 * self.wellbore_radius_ft,
-                    self.drainage_radius_ft
-                ),
-            ));
-        }
-        if !self.skin.is_finite() {
-            return Err(CoreError::invalid("skin", "must be a finite number"));
-        }
-        if self.flow_term() <= 0.0 {
-            return Err(CoreError::invalid(
-                "skin",
-                format!(
-                    "ln(re/rw) − 3/4 + s must be above zero (ln(re/rw) − 3/4 = {:.3}, s = {})",
-                    self.flow_term() - self.skin,
-                    self.skin
-                ),
-            ));
-        }
         check_reservoir_pressure(self.reservoir_pressure_psia)?;
         if let Some(pb) = self.bubble_point_psia {
             require_positive("bubble_point_psia", pb)?;

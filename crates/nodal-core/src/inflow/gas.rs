@@ -305,50 +305,14 @@ pub struct GasDarcyInput {
 impl GasDarcyInput {
     /// Checks every field and that `ln(re/rw) − 3/4 + s > 0`.
     pub fn validate(&self) -> CoreResult<()> {
-        crate::error::require_positive_at_most(
-            "permeability_md",
+        super::check_radial_drainage(
             self.permeability_md,
-            super::MAX_PERMEABILITY_MD,
-        )?;
-        crate::error::require_positive_at_most(
-            "thickness_ft",
             self.thickness_ft,
-            super::MAX_THICKNESS_FT,
+            self.wellbore_radius_ft,
+            self.drainage_radius_ft,
+            self.skin,
         )?;
         crate::error::require_in_range("temperature_degf", self.temperature_degf, -50.0, 700.0)?;
-        crate::error::require_positive_at_most(
-            "wellbore_radius_ft",
-            self.wellbore_radius_ft,
-            super::MAX_WELLBORE_RADIUS_FT,
-        )?;
-        crate::error::require_positive_at_most(
-            "drainage_radius_ft",
-            self.drainage_radius_ft,
-            super::MAX_DRAINAGE_RADIUS_FT,
-        )?;
-        if self.drainage_radius_ft <= 10.0 * self.wellbore_radius_ft {
-            return Err(CoreError::invalid(
-                "drainage_radius_ft",
-                format!(
-                    "must be more than ten wellbore radii ({} ft) for radial flow (got {})",
-                    10.0 * self.wellbore_radius_ft,
-                    self.drainage_radius_ft
-                ),
-            ));
-        }
-        if !self.skin.is_finite() {
-            return Err(CoreError::invalid("skin", "must be a finite number"));
-        }
-        if self.flow_term() <= 0.0 {
-            return Err(CoreError::invalid(
-                "skin",
-                format!(
-                    "ln(re/rw) − 3/4 + s must be above zero (ln(re/rw) − 3/4 = {:.3}, s = {})",
-                    self.flow_term() - self.skin,
-                    self.skin
-                ),
-            ));
-        }
         let d = self.non_darcy_coefficient_d_mscf;
         if !(d.is_finite() && d >= 0.0) {
             return Err(CoreError::invalid(

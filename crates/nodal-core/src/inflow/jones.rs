@@ -90,15 +90,12 @@ impl JonesBlountGlazeInput {
     /// Checks every field: positive properties, `hp ≤ h`, `re > 10 rw` and
     /// `ln(re/rw) − 3/4 + s > 0`.
     pub fn validate(&self) -> CoreResult<()> {
-        crate::error::require_positive_at_most(
-            "permeability_md",
+        super::check_radial_drainage(
             self.permeability_md,
-            super::MAX_PERMEABILITY_MD,
-        )?;
-        crate::error::require_positive_at_most(
-            "thickness_ft",
             self.thickness_ft,
-            super::MAX_THICKNESS_FT,
+            self.wellbore_radius_ft,
+            self.drainage_radius_ft,
+            self.skin,
         )?;
         crate::error::require_positive_at_most(
             "perforated_interval_ft",
@@ -126,36 +123,6 @@ impl JonesBlountGlazeInput {
             20.0,
             80.0,
         )?;
-        crate::error::require_positive_at_most(
-            "wellbore_radius_ft",
-            self.wellbore_radius_ft,
-            super::MAX_WELLBORE_RADIUS_FT,
-        )?;
-        crate::error::require_positive_at_most(
-            "drainage_radius_ft",
-            self.drainage_radius_ft,
-            super::MAX_DRAINAGE_RADIUS_FT,
-        )?;
-        if self.drainage_radius_ft <= 10.0 * self.wellbore_radius_ft {
-            return Err(CoreError::invalid(
-                "drainage_radius_ft",
-                format!(
-                    "must be more than ten wellbore radii ({} ft) for radial flow (got {})",
-                    10.0 * self.wellbore_radius_ft,
-                    self.drainage_radius_ft
-                ),
-            ));
-        }
-        let log_term = (self.drainage_radius_ft / self.wellbore_radius_ft).ln() - 0.75;
-        if !(self.skin.is_finite() && log_term + self.skin > 0.0) {
-            return Err(CoreError::invalid(
-                "skin",
-                format!(
-                    "ln(re/rw) − 3/4 + s must be above zero (ln(re/rw) − 3/4 = {log_term:.3}, s = {})",
-                    self.skin
-                ),
-            ));
-        }
         check_reservoir_pressure(self.reservoir_pressure_psia)?;
         Ok(())
     }

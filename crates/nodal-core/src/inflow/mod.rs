@@ -400,6 +400,54 @@ impl<M: PseudoPressure + ?Sized> AdjustableInflow for GasPseudoPressureInflow<'_
     }
 }
 
+/// Checks the reservoir and completion of a radial pseudo-steady-state inflow: permeability,
+/// net pay and both radii positive and within their bounds, a drainage radius of more than
+/// ten wellbore radii, and a finite skin with `ln(re/rw) − 3/4 + s > 0` (the flow term every
+/// radial model divides by).
+pub(crate) fn check_radial_drainage(
+    permeability_md: f64,
+    thickness_ft: f64,
+    wellbore_radius_ft: f64,
+    drainage_radius_ft: f64,
+    skin: f64,
+) -> CoreResult<()> {
+    use crate::error::require_positive_at_most;
+    require_positive_at_most("permeability_md", permeability_md, MAX_PERMEABILITY_MD)?;
+    require_positive_at_most("thickness_ft", thickness_ft, MAX_THICKNESS_FT)?;
+    require_positive_at_most(
+        "wellbore_radius_ft",
+        wellbore_radius_ft,
+        MAX_WELLBORE_RADIUS_FT,
+    )?;
+    require_positive_at_most(
+        "drainage_radius_ft",
+        drainage_radius_ft,
+        MAX_DRAINAGE_RADIUS_FT,
+    )?;
+    if drainage_radius_ft <= 10.0 * wellbore_radius_ft {
+        return Err(CoreError::invalid(
+            "drainage_radius_ft",
+            format!(
+                "must be more than ten wellbore radii ({} ft) for radial flow (got {drainage_radius_ft})",
+                10.0 * wellbore_radius_ft
+            ),
+        ));
+    }
+    if !skin.is_finite() {
+        return Err(CoreError::invalid("skin", "must be a finite number"));
+    }
+    let log_term = (drainage_radius_ft / wellbore_radius_ft).ln() - 0.75;
+    if log_term + skin <= 0.0 {
+        return Err(CoreError::invalid(
+            "skin",
+            format!(
+                "ln(re/rw) − 3/4 + s must be above zero (ln(re/rw) − 3/4 = {log_term:.3}, s = {skin})"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Checks an average reservoir pressure: finite, above zero and at most
 /// [`MAX_RESERVOIR_PRESSURE_PSIA`].
 pub(crate) fn check_reservoir_pressure(reservoir_pressure_psia: f64) -> CoreResult<f64> {
