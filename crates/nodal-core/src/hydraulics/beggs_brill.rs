@@ -402,16 +402,7 @@ mod tests {
     ];
 
     fn props(vsl: f64, vsg: f64) -> PhaseProperties {
-        PhaseProperties {
-            liquid_density_lb_ft3: 47.61,
-            gas_density_lb_ft3: 5.88,
-            liquid_viscosity_cp: 0.97,
-            gas_viscosity_cp: 0.016,
-            surface_tension_dyne_cm: 8.41,
-            superficial_liquid_velocity_ft_s: vsl,
-            superficial_gas_velocity_ft_s: vsg,
-            pressure_psia: 1700.0,
-        }
+        crate::hydraulics::example_3_2_fluid(vsl, vsg)
     }
 
     /// Tolerance 1e-5 relative (g = 32.174 ft/s² here, 9.80665 m/s² in `fluids`). Cases where

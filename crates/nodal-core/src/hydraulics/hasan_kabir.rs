@@ -269,16 +269,7 @@ mod tests {
 
     /// Fluid of Brill and Mukherjee (1999) Example 3.2 (SPE Monograph 17, p. 21).
     fn props(vsl: f64, vsg: f64) -> PhaseProperties {
-        PhaseProperties {
-            liquid_density_lb_ft3: 47.61,
-            gas_density_lb_ft3: 5.88,
-            liquid_viscosity_cp: 0.97,
-            gas_viscosity_cp: 0.016,
-            surface_tension_dyne_cm: 8.41,
-            superficial_liquid_velocity_ft_s: vsl,
-            superficial_gas_velocity_ft_s: vsg,
-            pressure_psia: 1700.0,
-        }
+        crate::hydraulics::example_3_2_fluid(vsl, vsg)
     }
 
     /// The same liquid with a light gas (0.2 lb/ft³), so that churn flow lies below the

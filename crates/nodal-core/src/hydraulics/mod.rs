@@ -567,6 +567,23 @@ pub(crate) fn uphill_holdup_at_least_no_slip(c: GradientCorrelation) -> bool {
         )
 }
 
+/// The fluid of Brill and Mukherjee (1999), SPE Monograph 17, Example 3.2 (p. 21) at 1,700
+/// psia, with the given superficial velocities (ft/s): the state the correlations' unit tests
+/// share.
+#[cfg(test)]
+pub(crate) fn example_3_2_fluid(vsl: f64, vsg: f64) -> PhaseProperties {
+    PhaseProperties {
+        liquid_density_lb_ft3: 47.61,
+        gas_density_lb_ft3: 5.88,
+        liquid_viscosity_cp: 0.97,
+        gas_viscosity_cp: 0.016,
+        surface_tension_dyne_cm: 8.41,
+        superficial_liquid_velocity_ft_s: vsl,
+        superficial_gas_velocity_ft_s: vsg,
+        pressure_psia: 1700.0,
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
